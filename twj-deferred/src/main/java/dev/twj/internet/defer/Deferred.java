@@ -1,0 +1,685 @@
+package dev.twj.internet.defer;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import dev.twj.python.failure.Failure;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A callback which will be put off until later: the result of an operation that has not finished
+ * yet, and the chain of functions to run on it when it does.
+ *
+ * <p>Port of {@code twisted.internet.defer.Deferred}, with Twisted's semantics exactly:
+ *
+ * <pre>
+ *   callback(r) ──► [cb1 | eb1] ──► [cb2 | eb2] ──► [cb3 | eb3] ──► ...
+ *   errback(f)      each pair runs its callback half on a result and its errback half on a
+ *                   Failure; what it returns (or throws) is the next pair's input.
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link #addCallback}, {@link #addErrback}, {@link #addBoth} and {@link #addCallbacks}
+ *       append a pair and return this same Deferred, re-typed to the new result type (implicit
+ *       chaining). Added to a Deferred that has already fired, they run at once.</li>
+ *   <li>A callback that throws (anything but a {@link VirtualMachineError}) or returns a
+ *       {@link Failure} moves the chain to the errback path; an errback that returns a value moves
+ *       it back.</li>
+ *   <li>A callback that returns another Deferred pauses this chain until that Deferred fires, and
+ *       then continues with its result; the other Deferred is left holding {@code null}. This runs
+ *       on a trampoline: chains of any length and nesting take constant stack.</li>
+ *   <li>{@link #callback} and {@link #errback} may be called once; a second call throws
+ *       {@link AlreadyCalledError}. {@code callback(aDeferred)} passes that Deferred on as a plain
+ *       value, as in Twisted 24.</li>
+ *   <li>{@link #cancel} stops the operation; a Deferred that ends with an unhandled
+ *       {@link Failure} and is garbage-collected logs {@code "Unhandled error in Deferred:"} once.</li>
+ * </ul>
+ *
+ * <h2>Contract</h2>
+ * <p>As in Twisted, a Deferred is <b>not thread-safe</b>: it runs callbacks on the thread that fires
+ * it or adds them, right away, with no locking and no executor. Keep each Deferred on one thread,
+ * in practice the reactor thread. To fire one from another thread, hand the call to that thread:
+ * {@code reactor.callFromThread(() -> d.callback(result))}. Callbacks run re-entrantly safe: a
+ * callback that adds callbacks to its own Deferred only appends them, and the running loop picks
+ * them up.
+ *
+ * <p>Where Java differs from Python: a callback that returns a Deferred should be added with
+ * {@link #addCallbackDeferred} (or {@link #addErrbackDeferred}, {@link #addBothDeferred}) so that
+ * the types say what the chain carries; {@link #addCallback} does the same at run time but types
+ * the result as the Deferred itself.
+ *
+ * @param <T> the type of the result this Deferred will carry
+ */
+public class Deferred<T> {
+    /** Marks "no result yet": Twisted's absent {@code result} attribute. */
+    static final Object NO_RESULT = new Object() {
+        @Override
+        public String toString() {
+            return "NO_RESULT";
+        }
+    };
+
+    private static final Object[] NO_CALLBACKS = new Object[0];
+
+    /** Set through {@link Defer#setDebugging}; a plain static, read on every construction. */
+    static boolean debug;
+
+    /** Pairs of (callback half, errback half); a Deferred in the callback slot is a continuation. */
+    private Object[] callbacks = NO_CALLBACKS;
+    private int head;
+    private int tail;
+
+    Object result = NO_RESULT;
+    private boolean called;
+    private int paused;
+    private boolean runningCallbacks;
+    private boolean suppressAlreadyCalled;
+    private Deferred<?> chainedTo;
+    private Canceller<T> canceller;
+    DebugInfo debugInfo;
+
+    /** Creates a Deferred with no canceller. */
+    public Deferred() {
+        this(null);
+    }
+
+    /**
+     * Creates a Deferred whose {@link #cancel} calls {@code canceller}.
+     *
+     * <p>If no canceller is given, or it does not fire the Deferred, {@code cancel} errbacks it with
+     * {@link CancelledError}. Without a canceller, the producer's own later {@code callback} or
+     * {@code errback} is then silently ignored, once, so that code returning a Deferred does not
+     * have to support cancellation to be cancelled.
+     */
+    // Debug tracking only takes a phantom reference to this, which reads no field.
+    @SuppressWarnings("this-escape")
+    public Deferred(Canceller<T> canceller) {
+        this.canceller = canceller;
+        if (debug) {
+            debugInfo = DebugInfo.track(this);
+            debugInfo.creator = DebugInfo.stack();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Adding callbacks.
+
+    /**
+     * Adds a callback and an errback as one pair: {@code callback} runs if the chain carries a
+     * result when it reaches this pair, {@code errback} if it carries a {@link Failure}.
+     *
+     * @param errback may be null, to pass failures through
+     * @return this Deferred, re-typed to what the pair returns
+     */
+    public final <R> Deferred<R> addCallbacks(
+            Callback<? super T, ? extends R> callback, Errback<? extends R> errback) {
+        if (callback == null) {
+            throw new NullPointerException("callback == null");
+        }
+        return append(callback, errback);
+    }
+
+    /**
+     * Adds a callback, which receives the result and returns the next one. Failures pass it by.
+     *
+     * <p>If {@code callback} returns a Deferred, the chain waits for it (as in Twisted); use
+     * {@link #addCallbackDeferred} for such callbacks so that the returned type is right.
+     *
+     * @return this Deferred, re-typed to the callback's result
+     */
+    public final <R> Deferred<R> addCallback(Callback<? super T, ? extends R> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback == null");
+        }
+        return append(callback, null);
+    }
+
+    /**
+     * Adds a callback that returns a Deferred: the chain waits for that Deferred and continues
+     * with its result. The same as {@link #addCallback} at run time, typed for the chained result.
+     */
+    public final <R> Deferred<R> addCallbackDeferred(
+            Callback<? super T, ? extends Deferred<? extends R>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback == null");
+        }
+        return append(callback, null);
+    }
+
+    /**
+     * Adds an errback, which receives a {@link Failure} and either returns a result (the chain goes
+     * back to its callbacks) or throws to pass the failure on. Results pass it by.
+     *
+     * @return this Deferred
+     */
+    public final Deferred<T> addErrback(Errback<? extends T> errback) {
+        if (errback == null) {
+            throw new NullPointerException("errback == null");
+        }
+        return append(null, errback);
+    }
+
+    /**
+     * Adds an errback that returns a Deferred: the chain waits for that Deferred and continues with
+     * its result.
+     */
+    public final Deferred<T> addErrbackDeferred(Errback<? extends Deferred<? extends T>> errback) {
+        if (errback == null) {
+            throw new NullPointerException("errback == null");
+        }
+        return append(null, errback);
+    }
+
+    /**
+     * Adds a function as both callback and errback: it receives the result or the
+     * {@link Failure}, whichever the chain carries.
+     *
+     * @return this Deferred, re-typed to what {@code callback} returns
+     */
+    public final <R> Deferred<R> addBoth(Callback<Object, ? extends R> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback == null");
+        }
+        return append(callback, callback);
+    }
+
+    /** Adds a function returning a Deferred as both callback and errback; see {@link #addBoth}. */
+    public final <R> Deferred<R> addBothDeferred(
+            Callback<Object, ? extends Deferred<? extends R>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback == null");
+        }
+        return append(callback, callback);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> Deferred<R> append(Object callback, Object errback) {
+        appendPair(callback, errback);
+        if (called) {
+            runCallbacks();
+        }
+        return (Deferred<R>) this;
+    }
+
+    private void appendPair(Object callback, Object errback) {
+        Object[] cbs = callbacks;
+        if (tail + 2 > cbs.length) {
+            int live = tail - head;
+            if (head > 0 && live + 2 <= cbs.length && head >= cbs.length / 2) {
+                System.arraycopy(cbs, head, cbs, 0, live);
+                Arrays.fill(cbs, live, tail, null);
+            } else {
+                Object[] grown = new Object[Math.max(8, (live + 2) * 2)];
+                System.arraycopy(cbs, head, grown, 0, live);
+                callbacks = cbs = grown;
+            }
+            head = 0;
+            tail = live;
+        }
+        cbs[tail] = callback;
+        cbs[tail + 1] = errback;
+        tail += 2;
+    }
+
+    /**
+     * Times this Deferred out: schedules {@link #cancel} after {@code timeout} seconds on
+     * {@code clock}, and turns the resulting {@link CancelledError} into a {@link TimeoutError}.
+     *
+     * <p>The timeout covers the callbacks added before this call and none added after it. If the
+     * Deferred fires first, the scheduled call is cancelled.
+     *
+     * @return this Deferred
+     */
+    public final Deferred<T> addTimeout(double timeout, IClock clock) {
+        return addTimeout(timeout, clock, Deferred::cancelledToTimedOutError);
+    }
+
+    /**
+     * Times this Deferred out as {@link #addTimeout(double, IClock)} does, but calls
+     * {@code onTimeoutCancel(result, timeout)} when the timeout strikes (and only then), and
+     * continues the chain with what it returns.
+     */
+    @SuppressWarnings("unchecked")
+    public final Deferred<T> addTimeout(
+            double timeout, IClock clock, OnTimeoutCancel<? extends T> onTimeoutCancel) {
+        boolean[] timedOut = {false};
+        ITimedCall delayedCall = clock.callLater(timeout, () -> {
+            timedOut[0] = true;
+            cancel();
+        });
+        Deferred<Object> self = addBoth(result -> {
+            if (timedOut[0]) {
+                return onTimeoutCancel.call(result, timeout);
+            }
+            return result;
+        });
+        self.addBoth(result -> {
+            if (delayedCall.active()) {
+                delayedCall.cancel();
+            }
+            return result;
+        });
+        return (Deferred<T>) (Deferred<?>) self;
+    }
+
+    /**
+     * Decides what a Deferred that timed out carries; see
+     * {@link #addTimeout(double, IClock, OnTimeoutCancel)}.
+     *
+     * @param <R> what it returns
+     */
+    @FunctionalInterface
+    public interface OnTimeoutCancel<R> {
+        /**
+         * Receives the Deferred's result at the moment it timed out (usually a {@link Failure}
+         * of {@link CancelledError}) and the timeout, and returns the result to go on with.
+         */
+        Object call(Object result, double timeout) throws Exception;
+    }
+
+    private static Object cancelledToTimedOutError(Object value, double timeout) {
+        if (value instanceof Failure failure) {
+            failure.trap(CancelledError.class);
+            throw new TimeoutError(timeout, "Deferred");
+        }
+        return value;
+    }
+
+    /**
+     * Chains {@code d} to this Deferred: when this one fires, {@code d} fires with the same result
+     * or failure. The same as {@code addCallbacks(d::callback, d::errback)}; afterwards this
+     * Deferred holds {@code null}.
+     *
+     * <p>Unlike a callback returning a Deferred, this recurses: thousands of Deferreds chained this
+     * way can exhaust the stack, as in Twisted.
+     *
+     * @return this Deferred
+     */
+    public final Deferred<Void> chainDeferred(Deferred<? super T> d) {
+        d.chainedTo = this;
+        return addCallbacks(
+                result -> {
+                    d.callback(result);
+                    return null;
+                },
+                failure -> {
+                    d.errback(failure);
+                    return null;
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Firing.
+
+    /**
+     * Fires this Deferred with {@code result}: runs the callback chain.
+     *
+     * <p>A {@link Failure} passed here (through a raw or {@code Object} type) acts like
+     * {@link #errback(Failure)}; a Deferred is passed on as a plain value.
+     *
+     * @throws AlreadyCalledError if this Deferred has already fired
+     */
+    public final void callback(T result) {
+        startRunCallbacks(result);
+    }
+
+    /**
+     * Fires this Deferred with a {@link Failure}: runs the errback chain.
+     *
+     * @throws AlreadyCalledError if this Deferred has already fired
+     */
+    public final void errback(Failure failure) {
+        if (failure == null) {
+            throw new NullPointerException("failure == null");
+        }
+        startRunCallbacks(failure);
+    }
+
+    /**
+     * Fires this Deferred with {@code error} wrapped in a {@link Failure}.
+     *
+     * @throws AlreadyCalledError if this Deferred has already fired
+     */
+    public final void errback(Throwable error) {
+        errback(new Failure(error));
+    }
+
+    /** Stops running callbacks until a matching {@link #unpause}; pauses nest. */
+    public final void pause() {
+        paused++;
+    }
+
+    /** Undoes one {@link #pause}; at zero, runs the callbacks added meanwhile if fired. */
+    public final void unpause() {
+        paused--;
+        if (paused != 0) {
+            return;
+        }
+        if (called) {
+            runCallbacks();
+        }
+    }
+
+    /**
+     * Cancels this Deferred.
+     *
+     * <p>If it has not fired, calls the canceller; if there is none, or it does not fire the
+     * Deferred, errbacks it with {@link CancelledError}. If it is waiting on another Deferred
+     * returned by a callback, cancels that one instead. Otherwise does nothing.
+     */
+    public final void cancel() {
+        if (!called) {
+            Canceller<T> c = canceller;
+            if (c != null) {
+                c.cancel(this);
+            } else {
+                // Eat the result the producer will eventually deliver.
+                suppressAlreadyCalled = true;
+            }
+            if (!called) {
+                errback(new Failure(new CancelledError()));
+            }
+        } else if (result instanceof Deferred<?> waitingOn) {
+            waitingOn.cancel();
+        }
+    }
+
+    private void startRunCallbacks(Object newResult) {
+        if (called) {
+            if (suppressAlreadyCalled) {
+                suppressAlreadyCalled = false;
+                return;
+            }
+            if (debug) {
+                if (debugInfo == null) {
+                    debugInfo = DebugInfo.track(this);
+                }
+                throw new AlreadyCalledError("\n" + debugInfo.debugTracebacks());
+            }
+            throw new AlreadyCalledError();
+        }
+        if (debug) {
+            if (debugInfo == null) {
+                debugInfo = DebugInfo.track(this);
+            }
+            debugInfo.invoker = DebugInfo.stack();
+        }
+        called = true;
+        // The canceller is never called after firing; drop it so it can be collected.
+        canceller = null;
+        result = newResult;
+        runCallbacks();
+    }
+
+    /**
+     * Runs the callback chain as far as it can go, iteratively: a Deferred that a callback returned
+     * and that fires later resumes the Deferreds waiting on it through the explicit {@code chain}
+     * stack, not through recursion.
+     */
+    private void runCallbacks() {
+        if (runningCallbacks) {
+            // Already running above us on the stack; it will pick up what was added.
+            return;
+        }
+        Deferred<?>[] chain = null;
+        int depth = 0;
+        Deferred<?> current = this;
+        while (current != null) {
+            if (current.paused != 0) {
+                // This Deferred is not going to produce a result now; everything up the chain waits.
+                return;
+            }
+            boolean finished = true;
+            current.chainedTo = null;
+            while (current.head < current.tail) {
+                Object[] cbs = current.callbacks;
+                int at = current.head;
+                Object item = current.result instanceof Failure ? cbs[at + 1] : cbs[at];
+                cbs[at] = null;
+                cbs[at + 1] = null;
+                current.head = at + 2;
+                if (current.head == current.tail) {
+                    current.head = current.tail = 0;
+                }
+                if (item == null) {
+                    continue; // passthru
+                }
+                if (item instanceof Deferred<?> chainee) {
+                    // A continuation: hand our result to the Deferred waiting on us.
+                    chainee.result = current.result;
+                    current.result = null;
+                    if (current.debugInfo != null) {
+                        current.debugInfo.failResult = null;
+                    }
+                    chainee.paused--;
+                    if (chain == null) {
+                        chain = new Deferred<?>[8];
+                    } else if (depth == chain.length) {
+                        chain = Arrays.copyOf(chain, depth * 2);
+                    }
+                    chain[depth++] = current;
+                    current = chainee;
+                    finished = false;
+                    break;
+                }
+                current.runningCallbacks = true;
+                try {
+                    current.result = invoke(item, current.result);
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable t) {
+                    current.result = new Failure(t);
+                } finally {
+                    current.runningCallbacks = false;
+                }
+                if (current.result instanceof Deferred<?> returned) {
+                    if (returned == current) {
+                        DebugInfo.warnReturnedSelf(item);
+                    }
+                    Object resultResult = returned.result;
+                    if (resultResult == NO_RESULT
+                            || resultResult instanceof Deferred
+                            || returned.paused != 0) {
+                        // Not fired yet: pause and wait for it.
+                        current.pause();
+                        current.chainedTo = returned;
+                        // The returned Deferred has no result, so it is not running callbacks:
+                        // append directly.
+                        returned.appendPair(current, current);
+                        break;
+                    } else {
+                        // It has fired: steal its result.
+                        returned.result = null;
+                        if (returned.debugInfo != null) {
+                            returned.debugInfo.failResult = null;
+                        }
+                        current.result = resultResult;
+                    }
+                }
+            }
+            if (finished) {
+                // As much of the chain as can run now has run.
+                if (current.result instanceof Failure failure) {
+                    if (current.debugInfo == null) {
+                        current.debugInfo = DebugInfo.track(current);
+                    }
+                    current.debugInfo.failResult = failure;
+                } else if (current.debugInfo != null) {
+                    current.debugInfo.failResult = null;
+                }
+                // Pop: go back to the Deferred that supplied this one's result.
+                if (depth == 0) {
+                    current = null;
+                } else {
+                    current = chain[--depth];
+                    chain[depth] = null;
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object invoke(Object fn, Object arg) throws Exception {
+        if (fn instanceof Callback<?, ?> cb) {
+            return ((Callback<Object, Object>) cb).call(arg);
+        }
+        return ((Errback<Object>) fn).call((Failure) arg);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // State.
+
+    /** Returns true once {@link #callback} or {@link #errback} has been called. */
+    public final boolean called() {
+        return called;
+    }
+
+    /** Returns the number of {@link #pause} calls not yet undone (a chained wait counts as one). */
+    public final int paused() {
+        return paused;
+    }
+
+    /** Returns true if the Deferred has fired and carries a result or a {@link Failure}. */
+    public final boolean hasResult() {
+        return result != NO_RESULT;
+    }
+
+    /**
+     * Returns the current result: a value, a {@link Failure}, or a Deferred this one waits on.
+     * Reading it does not consume it (Twisted's {@code d.result}).
+     *
+     * @throws IllegalStateException if the Deferred has not fired
+     */
+    public final Object result() {
+        if (result == NO_RESULT) {
+            throw new IllegalStateException("Deferred has no result yet: " + this);
+        }
+        return result;
+    }
+
+    /** Returns the Deferred this one waits on, or null (Twisted's {@code _chainedTo}). */
+    final Deferred<?> chainedTo() {
+        return chainedTo;
+    }
+
+    /** Returns the number of callback pairs not yet run. */
+    final int pendingCallbacks() {
+        return (tail - head) / 2;
+    }
+
+    /**
+     * Returns {@code Deferred{current result: 7}}, {@code Deferred{waiting on Deferred@1a2b}} or
+     * {@code Deferred{}}, the Java form of Twisted's repr.
+     */
+    @Override
+    public String toString() {
+        String name = getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this));
+        if (chainedTo != null) {
+            return name + "{waiting on " + chainedTo.getClass().getSimpleName() + "@"
+                    + Integer.toHexString(System.identityHashCode(chainedTo)) + "}";
+        }
+        if (result == NO_RESULT) {
+            return name + "{}";
+        }
+        return name + "{current result: " + result + "}";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Futures.
+
+    /**
+     * Returns a Deferred that fires with the result of {@code stage}, or fails with its exception
+     * ({@link CompletionException} and {@link ExecutionException} unwrapped). Cancelling the
+     * Deferred cancels the stage's future, when it is one.
+     *
+     * <p>The stage may complete on any thread; the Deferred fires on that thread. Hand it to the
+     * reactor thread ({@code callFromThread}) if it is not already there.
+     */
+    public static <T> Deferred<T> fromFuture(CompletionStage<T> stage) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        Deferred<T> d = new Deferred<>(self -> future.cancel(false));
+        future.whenComplete((value, error) -> {
+            if (error == null) {
+                d.callback(value);
+            } else {
+                Throwable cause = unwrap(error);
+                if (cause instanceof CancellationException && d.called) {
+                    return; // We cancelled it; the Deferred has already failed.
+                }
+                d.errback(cause instanceof CancellationException ? new CancelledError() : cause);
+            }
+        });
+        return d;
+    }
+
+    /**
+     * Returns a Deferred that fires with the result of a Guava {@code ListenableFuture}, or fails
+     * with its exception. Cancelling the Deferred cancels the future.
+     *
+     * <p>The Deferred fires on the thread that completes the future.
+     */
+    public static <T> Deferred<T> fromFuture(ListenableFuture<T> future) {
+        Deferred<T> d = new Deferred<>(self -> future.cancel(false));
+        future.addListener(() -> {
+            if (d.called) {
+                return; // Cancelled through the Deferred.
+            }
+            T value;
+            try {
+                value = com.google.common.util.concurrent.Futures.getDone(future);
+            } catch (CancellationException e) {
+                d.errback(new CancelledError());
+                return;
+            } catch (ExecutionException e) {
+                d.errback(unwrap(e));
+                return;
+            } catch (RuntimeException | Error e) {
+                d.errback(e);
+                return;
+            }
+            d.callback(value);
+        }, MoreExecutors.directExecutor());
+        return d;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException)
+                && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+
+    /**
+     * Returns a {@link CompletableFuture} that completes with this Deferred's result, or
+     * exceptionally with its failure's exception. Like Twisted's {@code asFuture}, this consumes
+     * the result: the Deferred is left holding {@code null}. Cancelling the future cancels the
+     * Deferred.
+     */
+    public final CompletableFuture<T> asFuture() {
+        CompletableFuture<T> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                if (cancelled) {
+                    Deferred.this.cancel();
+                }
+                return cancelled;
+            }
+        };
+        addCallbacks(
+                value -> {
+                    future.complete(value);
+                    return null;
+                },
+                failure -> {
+                    future.completeExceptionally(failure.value());
+                    return null;
+                });
+        return future;
+    }
+}

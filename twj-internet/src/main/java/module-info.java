@@ -1,0 +1,8 @@
+/**
+ * twj-internet: reactors on java.nio, protocols and transports, task, and the testing doubles.
+ */
+module dev.twj.internet {
+    requires transitive dev.twj.deferred;
+
+    exports dev.twj.internet.interfaces;
+}

@@ -1,0 +1,6 @@
+/**
+ * twj-protocols: LineReceiver, Netstring, IntN, policies, wire, loopback, portforward and AMP.
+ */
+module dev.twj.protocols {
+    requires transitive dev.twj.internet;
+}
