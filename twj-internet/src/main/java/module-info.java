@@ -4,5 +4,10 @@
 module dev.twj.internet {
     requires transitive dev.twj.deferred;
 
+    exports dev.twj.internet;
+    exports dev.twj.internet.address;
+    exports dev.twj.internet.error;
     exports dev.twj.internet.interfaces;
+    exports dev.twj.internet.protocol;
+    exports dev.twj.internet.testing;
 }
