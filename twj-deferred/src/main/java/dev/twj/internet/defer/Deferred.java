@@ -593,7 +593,8 @@ public class Deferred<T> {
         String myId = Integer.toHexString(System.identityHashCode(this));
         String state;
         if (chainedTo != null) {
-            state = " waiting on Deferred at 0x" + Integer.toHexString(System.identityHashCode(chainedTo));
+            state = " waiting on Deferred at 0x"
+                    + Integer.toHexString(System.identityHashCode(chainedTo));
         } else if (result == NO_RESULT) {
             state = "";
         } else {

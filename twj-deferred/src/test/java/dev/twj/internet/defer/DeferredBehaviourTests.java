@@ -33,6 +33,7 @@ final class DeferredBehaviourTests {
     // Exceptions: everything but a VirtualMachineError becomes a Failure (Twisted catches
     // BaseException).
 
+    /** A callback may throw a checked exception; the errbacks receive it in a {@link Failure}. */
     @Test
     public void aCheckedExceptionThrownByACallbackGoesToTheErrback() {
         IOException error = new IOException("disk on fire");
@@ -45,6 +46,7 @@ final class DeferredBehaviourTests {
         assertSame(error, failure.value());
     }
 
+    /** An errback may throw a checked exception; the next errback receives it. */
     @Test
     public void aCheckedExceptionThrownByAnErrbackGoesToTheNextErrback() {
         IOException second = new IOException("second");
@@ -55,6 +57,7 @@ final class DeferredBehaviourTests {
         assertSame(second, failureResultOf(d, IOException.class).value());
     }
 
+    /** An {@link Error} other than a {@link VirtualMachineError} is caught like any exception. */
     @Test
     public void anErrorThatIsNotAVirtualMachineErrorGoesToTheErrback() {
         AssertionError error = new AssertionError("not a VM error");
@@ -66,6 +69,7 @@ final class DeferredBehaviourTests {
         assertSame(error, failureResultOf(d, AssertionError.class).value());
     }
 
+    /** A {@link VirtualMachineError} is not caught: it propagates out of {@code callback}. */
     @Test
     public void aVirtualMachineErrorThrownByACallbackPropagatesToTheCaller() {
         for (VirtualMachineError error : List.of(
@@ -85,6 +89,7 @@ final class DeferredBehaviourTests {
         }
     }
 
+    /** A {@link VirtualMachineError} propagates out of {@code addCallback} on a fired Deferred. */
     @Test
     public void aVirtualMachineErrorThrownByACallbackAddedToAFiredDeferredPropagates() {
         InternalError error = new InternalError("vm broken");
@@ -152,6 +157,7 @@ final class DeferredBehaviourTests {
         assertEquals(0, d.paused());
     }
 
+    /** A callback added to a fired Deferred runs before {@code addCallback} returns. */
     @Test
     public void aCallbackAddedToAFiredDeferredRunsAtOnce() {
         Deferred<Integer> d = Defer.succeed(1);
@@ -164,6 +170,7 @@ final class DeferredBehaviourTests {
         assertEquals(2, d.result());
     }
 
+    /** An errback added to a failed Deferred runs before {@code addErrback} returns. */
     @Test
     public void anErrbackAddedToAFailedDeferredRunsAtOnce() {
         Deferred<Integer> d = Defer.fail(new IllegalStateException("boom"));
@@ -212,6 +219,7 @@ final class DeferredBehaviourTests {
     // ---------------------------------------------------------------------------------------------
     // Cancellation.
 
+    /** Cancelling a Deferred that waits on another cancels that other one, and the failure comes back. */
     @Test
     public void cancellingADeferredWaitingOnAnotherCancelsTheInnerOne() {
         List<Deferred<String>> cancelled = new ArrayList<>();
@@ -227,6 +235,7 @@ final class DeferredBehaviourTests {
         assertNull(inner.result());
     }
 
+    /** Cancelling a fired Deferred that waits on nothing changes nothing. */
     @Test
     public void cancellingAFiredDeferredThatIsNotWaitingDoesNothing() {
         Deferred<String> d = Defer.succeed("done");

@@ -130,6 +130,7 @@ final class DeferredTests {
         return Integer.toHexString(System.identityHashCode(o));
     }
 
+    /** A callback added with no extra arguments receives the result alone. */
     @Test
     public void testCallbackWithoutArgs() {
         Deferred<String> deferred = new Deferred<>();
@@ -139,6 +140,7 @@ final class DeferredTests {
         assertEquals(new Call(List.of("hello"), Map.of()), callbackResults);
     }
 
+    /** A callback's extra positional arguments (captured by its lambda) follow the result. */
     @Test
     public void testCallbackWithArgs() {
         Deferred<String> deferred = new Deferred<>();
@@ -148,6 +150,7 @@ final class DeferredTests {
         assertEquals(new Call(List.of("hello", "world"), Map.of()), callbackResults);
     }
 
+    /** A callback's extra keyword arguments (captured by its lambda) reach it. */
     @Test
     public void testCallbackWithKwArgs() {
         Deferred<String> deferred = new Deferred<>();
@@ -157,6 +160,7 @@ final class DeferredTests {
         assertEquals(new Call(List.of("hello"), Map.of("world", "world")), callbackResults);
     }
 
+    /** Each callback receives what the one before it returned. */
     @Test
     public void testTwoCallbacks() {
         Deferred<String> deferred = new Deferred<>();
@@ -214,6 +218,7 @@ final class DeferredTests {
         assertEquals(Map.of(), errbackResults.kwargs());
     }
 
+    /** Callbacks added to {@link Defer#succeed}'s Deferred run at once with its result. */
     @Test
     public void testImmediateSuccess() {
         List<String> l = new ArrayList<>();
@@ -243,6 +248,7 @@ final class DeferredTests {
         assertTrue(compared > 0);
     }
 
+    /** Errbacks added to {@link Defer#fail}'s Deferred run at once with its failure. */
     @Test
     public void testImmediateFailure() {
         List<Failure> l = new ArrayList<>();
@@ -251,6 +257,7 @@ final class DeferredTests {
         assertEquals("fail", l.get(0).value().getMessage());
     }
 
+    /** Errbacks added to a paused failed Deferred run only when it is unpaused. */
     @Test
     public void testPausedFailure() {
         List<Failure> l = new ArrayList<>();
@@ -262,6 +269,7 @@ final class DeferredTests {
         assertEquals("fail", l.get(0).value().getMessage());
     }
 
+    /** A callback that throws, or returns a {@link Failure}, moves the chain to its errbacks. */
     @Test
     public void testCallbackErrors() {
         List<Failure> l = new ArrayList<>();
