@@ -33,8 +33,9 @@ import java.util.concurrent.ExecutionException;
  *       then continues with its result; the other Deferred is left holding {@code null}. This runs
  *       on a trampoline: chains of any length and nesting take constant stack.</li>
  *   <li>{@link #callback} and {@link #errback} may be called once; a second call throws
- *       {@link AlreadyCalledError}. {@code callback(aDeferred)} passes that Deferred on as a plain
- *       value, as in Twisted 24.</li>
+ *       {@link AlreadyCalledError}. {@code callback(aDeferred)} gives that Deferred to the first
+ *       callback as a plain value, as in Twisted 24; a pair with no half for the current path
+ *       (Twisted's {@code passthru}) passes it on as if returned, and so waits for it.</li>
  *   <li>{@link #cancel} stops the operation; a Deferred that ends with an unhandled
  *       {@link Failure} and is garbage-collected logs {@code "Unhandled error in Deferred:"} once.</li>
  * </ul>
@@ -319,7 +320,8 @@ public class Deferred<T> {
      * Fires this Deferred with {@code result}: runs the callback chain.
      *
      * <p>A {@link Failure} passed here (through a raw or {@code Object} type) acts like
-     * {@link #errback(Failure)}; a Deferred is passed on as a plain value.
+     * {@link #errback(Failure)}; a Deferred is given to the first callback as a plain value (but a
+     * pass-through pair, such as one added by {@link #addErrback}, chains on it as Twisted does).
      *
      * @throws AlreadyCalledError if this Deferred has already fired
      */
@@ -445,9 +447,6 @@ public class Deferred<T> {
                 if (current.head == current.tail) {
                     current.head = current.tail = 0;
                 }
-                if (item == null) {
-                    continue; // passthru
-                }
                 if (item instanceof Deferred<?> chainee) {
                     // A continuation: hand our result to the Deferred waiting on us.
                     chainee.result = current.result;
@@ -466,20 +465,26 @@ public class Deferred<T> {
                     finished = false;
                     break;
                 }
-                current.runningCallbacks = true;
-                try {
-                    current.result = invoke(item, current.result);
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable t) {
-                    current.result = new Failure(t);
-                } finally {
-                    current.runningCallbacks = false;
+                // A null half is Twisted's passthru: the result stays, but still goes through the
+                // "is it a Deferred?" check below, as passthru's return value does in Twisted.
+                if (item != null) {
+                    current.runningCallbacks = true;
+                    try {
+                        current.result = invoke(item, current.result);
+                        if (current.result == current) {
+                            DebugInfo.warnReturnedSelf(item);
+                        }
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        current.result = new Failure(t);
+                    } finally {
+                        current.runningCallbacks = false;
+                    }
+                } else if (current.result == current) {
+                    DebugInfo.warnReturnedSelf("passthru");
                 }
                 if (current.result instanceof Deferred<?> returned) {
-                    if (returned == current) {
-                        DebugInfo.warnReturnedSelf(item);
-                    }
                     Object resultResult = returned.result;
                     if (resultResult == NO_RESULT
                             || resultResult instanceof Deferred
@@ -572,20 +577,30 @@ public class Deferred<T> {
     }
 
     /**
-     * Returns {@code Deferred{current result: 7}}, {@code Deferred{waiting on Deferred@1a2b}} or
-     * {@code Deferred{}}, the Java form of Twisted's repr.
+     * Returns Twisted's repr: {@code <Deferred at 0x1a2b>}, {@code <Deferred at 0x1a2b current
+     * result: 7>} or {@code <Deferred at 0x1a2b waiting on Deferred at 0x3c4d>}.
+     *
+     * <p>The address is {@link System#identityHashCode} in hex (Python's {@code id}); the class
+     * name is this object's simple class name; the result is shown with its {@code toString}
+     * (Python shows its {@code repr}, so a string result has no quotes here).
      */
     @Override
     public String toString() {
-        String name = getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this));
+        String cname = getClass().getSimpleName();
+        if (cname.isEmpty()) {
+            cname = getClass().getName();
+        }
+        String myId = Integer.toHexString(System.identityHashCode(this));
+        String state;
         if (chainedTo != null) {
-            return name + "{waiting on " + chainedTo.getClass().getSimpleName() + "@"
-                    + Integer.toHexString(System.identityHashCode(chainedTo)) + "}";
+            state = " waiting on Deferred at 0x"
+                    + Integer.toHexString(System.identityHashCode(chainedTo));
+        } else if (result == NO_RESULT) {
+            state = "";
+        } else {
+            state = " current result: " + result;
         }
-        if (result == NO_RESULT) {
-            return name + "{}";
-        }
-        return name + "{current result: " + result + "}";
+        return "<" + cname + " at 0x" + myId + state + ">";
     }
 
     // ---------------------------------------------------------------------------------------------
