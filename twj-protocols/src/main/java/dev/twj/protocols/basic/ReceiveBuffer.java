@@ -82,7 +82,7 @@ final class ReceiveBuffer {
         if (scanned < start) {
             scanned = start;
         }
-        long last = Math.min((long) end - dlen, start + Math.max(-1L, maxStart));
+        long last = Math.min((long) end - dlen, start + Math.max(-1L, Math.min(maxStart, end)));
         byte first = delimiter[0];
         for (int p = scanned; p <= last; p++) {
             if (buf[p] == first && matchesAt(p, delimiter)) {
