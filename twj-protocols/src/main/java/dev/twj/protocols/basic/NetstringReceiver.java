@@ -79,6 +79,7 @@ public class NetstringReceiver extends Protocol {
     private int remainingPos;
     private int remainingEnd;
     private boolean busyReceiving;
+    private byte[] carry = ReceiveBuffer.EMPTY;
 
     /** Creates a receiver, ready to parse a length specification. */
     public NetstringReceiver() {
@@ -94,6 +95,7 @@ public class NetstringReceiver extends Protocol {
 
     private void initialize() {
         remaining = ReceiveBuffer.EMPTY;
+        carry = ReceiveBuffer.EMPTY;
         remainingPos = 0;
         remainingEnd = 0;
         currentPayloadSize = 0;
@@ -139,6 +141,13 @@ public class NetstringReceiver extends Protocol {
             setRemainingData(joined);
             return;
         }
+        if (carry.length > 0) {
+            // Left by a stringReceived that threw: Twisted's _remainingData keeps it too.
+            byte[] joined = Arrays.copyOf(carry, carry.length + data.length);
+            System.arraycopy(data, 0, joined, carry.length, data.length);
+            data = joined;
+            carry = ReceiveBuffer.EMPTY;
+        }
         setRemainingData(data);
         busyReceiving = true;
         try {
@@ -154,6 +163,9 @@ public class NetstringReceiver extends Protocol {
             }
         } finally {
             busyReceiving = false;
+            if (remainingPos < remainingEnd && !brokenPeer) {
+                carry = Arrays.copyOfRange(remaining, remainingPos, remainingEnd);
+            }
             setRemainingData(ReceiveBuffer.EMPTY);
         }
     }

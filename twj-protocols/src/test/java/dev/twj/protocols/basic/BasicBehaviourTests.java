@@ -458,6 +458,72 @@ class BasicBehaviourTests {
         });
     }
 
+    // ---- exceptions from callbacks -------------------------------------------------------
+
+    /**
+     * An exception thrown by the callback propagates out of dataReceived, as in Twisted, and
+     * the rest of the chunk stays buffered: the next call parses it.
+     */
+    @Test
+    public void callbackExceptionPropagatesAndTheRestIsParsedLater() {
+        RecordingLineReceiver lines = new RecordingLineReceiver() {
+            @Override
+            public void lineReceived(byte[] line) {
+                super.lineReceived(line);
+                if (lines.size() == 1) {
+                    throw new IllegalStateException("first");
+                }
+            }
+        };
+        connect(lines);
+        assertThrows(IllegalStateException.class, () -> lines.dataReceived(b("a\r\nb\r\n")));
+        lines.dataReceived(new byte[0]);
+        assertEquals(List.of("a", "b"), strs(lines.lines));
+
+        RecordingLineOnlyReceiver lineOnly = new RecordingLineOnlyReceiver() {
+            @Override
+            public void lineReceived(byte[] line) {
+                super.lineReceived(line);
+                if (lines.size() == 1) {
+                    throw new IllegalStateException("first");
+                }
+            }
+        };
+        connect(lineOnly);
+        assertThrows(IllegalStateException.class, () -> lineOnly.dataReceived(b("a\r\nb\r\n")));
+        lineOnly.dataReceived(new byte[0]);
+        assertEquals(List.of("a", "b"), strs(lineOnly.lines));
+
+        RecordingNetstringReceiver netstrings = new RecordingNetstringReceiver() {
+            @Override
+            public void stringReceived(byte[] string) {
+                super.stringReceived(string);
+                if (strings.size() == 1) {
+                    throw new IllegalStateException("first");
+                }
+            }
+        };
+        connect(netstrings);
+        assertThrows(IllegalStateException.class, () -> netstrings.dataReceived(b("1:a,1:b,")));
+        netstrings.dataReceived(new byte[0]);
+        assertEquals(List.of("a", "b"), strs(netstrings.strings));
+
+        RecordingIntNReceiver int8 = new RecordingIntNReceiver(1) {
+            @Override
+            public void stringReceived(byte[] string) {
+                super.stringReceived(string);
+                if (strings.size() == 1) {
+                    throw new IllegalStateException("first");
+                }
+            }
+        };
+        connect(int8);
+        assertThrows(IllegalStateException.class,
+                () -> int8.dataReceived(b("\u0001a\u0001b")));
+        int8.dataReceived(new byte[0]);
+        assertEquals(List.of("a", "b"), strs(int8.strings));
+    }
+
     // ---- LineReceiver corners ------------------------------------------------------------
 
     /** Once lineReceived loses the connection, the following lines are not delivered. */
