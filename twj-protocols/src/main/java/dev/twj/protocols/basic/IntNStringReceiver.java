@@ -158,7 +158,9 @@ public class IntNStringReceiver extends Protocol implements IPushProducer {
         if (!owned || limit + (long) data.length > unprocessed.length) {
             byte[] target = unprocessed;
             if (!owned || needed > unprocessed.length / 2) {
-                long capacity = Math.max(Math.max(256L, 2L * unprocessed.length), needed);
+                // A caller's chunk is not ours: size from what is kept, not from its length.
+                long base = owned ? unprocessed.length : live;
+                long capacity = Math.max(Math.max(256L, 2L * base), needed);
                 target = new byte[(int) Math.min(capacity, Integer.MAX_VALUE - 8)];
             }
             System.arraycopy(unprocessed, offset, target, 0, live);
