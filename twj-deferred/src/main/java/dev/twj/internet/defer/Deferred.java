@@ -372,8 +372,10 @@ public class Deferred<T> {
      * <p>If it has not fired, calls the canceller; if there is none, or it does not fire the
      * Deferred, errbacks it with {@link CancelledError}. If it is waiting on another Deferred
      * returned by a callback, cancels that one instead. Otherwise does nothing.
+     *
+     * <p>Not final: {@link DeferredList} overrides it, as in Twisted.
      */
-    public final void cancel() {
+    public void cancel() {
         if (!called) {
             Canceller<T> c = canceller;
             if (c != null) {
