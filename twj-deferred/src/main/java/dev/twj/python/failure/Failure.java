@@ -257,7 +257,8 @@ public final class Failure {
      *   <li>{@code "default"}: what {@link Throwable#printStackTrace()} prints, causes and suppressed
      *       exceptions included: {@code java.lang.ArithmeticException: / by zero}, then one
      *       {@code \tat frame} line per frame.</li>
-     *   <li>{@code "brief"}: {@code Traceback: class java.lang.ArithmeticException: / by zero},
+     *   <li>{@code "brief"}:
+     *       {@code Traceback: <class 'java.lang.ArithmeticException'>: / by zero},
      *       then one {@code File.java:12:pkg.Class.method} line per frame, then the same for each
      *       cause after {@code Caused by: }. Without frames the first word is
      *       {@code Traceback (failure with no frames)}.</li>
@@ -291,10 +292,11 @@ public final class Failure {
             case "brief" -> {
                 List<StackTraceElement> frames = frames();
                 w.accept((frames.isEmpty() ? "Traceback (failure with no frames)" : "Traceback")
-                        + ": " + type() + ": " + getErrorMessage() + "\n");
+                        + ": " + classRepr(type()) + ": " + getErrorMessage() + "\n");
                 formatFrames(frames, w, "brief");
                 for (Throwable cause : causes(value)) {
-                    w.accept("Caused by: " + cause.getClass() + ": " + safeMessage(cause) + "\n");
+                    w.accept("Caused by: " + classRepr(cause.getClass()) + ": " + safeMessage(cause)
+                            + "\n");
                     formatFrames(List.of(cause.getStackTrace()), w, "brief");
                 }
             }
@@ -461,6 +463,11 @@ public final class Failure {
                     + Integer.toHexString(System.identityHashCode(t)) + " with getMessage error:\n "
                     + trace + ">";
         }
+    }
+
+    /** Python's {@code repr} of a class, {@code <class 'java.lang.ArithmeticException'>}. */
+    private static String classRepr(Class<?> type) {
+        return "<class '" + type.getName() + "'>";
     }
 
     private static String repr(String s) {

@@ -64,7 +64,7 @@ class FailureBehaviourTests {
     void tracebacksShowCauses() {
         Failure f = new Failure(new IllegalStateException("outer", new IOException("inner")));
         assertTrue(f.getTraceback().contains("Caused by: java.io.IOException: inner"));
-        assertTrue(f.getBriefTraceback().contains("Caused by: class java.io.IOException: inner\n"));
+        assertTrue(f.getBriefTraceback().contains("Caused by: <class 'java.io.IOException'>: inner\n"));
         String verbose = f.getTraceback("verbose");
         assertTrue(verbose.contains("Caused by:\n"), verbose);
         assertTrue(verbose.contains("java.io.IOException: inner\n*--- End of Failure #"), verbose);
@@ -75,7 +75,7 @@ class FailureBehaviourTests {
         Failure f = new Failure(new Exception("bare", null, false, false) {
             private static final long serialVersionUID = 1L;
         });
-        assertTrue(f.getBriefTraceback().startsWith("Traceback (failure with no frames): class "),
+        assertTrue(f.getBriefTraceback().startsWith("Traceback (failure with no frames): <class '"),
                 f.getBriefTraceback());
     }
 

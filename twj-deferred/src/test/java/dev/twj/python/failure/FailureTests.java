@@ -138,7 +138,7 @@ class FailureTests {
 
     /**
      * Assert that {@code printBriefTraceback} produces and prints a brief traceback: the header
-     * {@code Traceback: class java.lang.ArithmeticException: / by zero} and then one
+     * {@code Traceback: <class 'java.lang.ArithmeticException'>: / by zero} and then one
      * {@code file:line:method} line per frame.
      */
     private void assertBriefTraceback() {
@@ -150,7 +150,7 @@ class FailureTests {
                 .map(frame -> frame.getFileName() + ":" + frame.getLineNumber() + ":"
                         + frame.getClassName() + "." + frame.getMethodName() + "\n")
                 .collect(Collectors.joining());
-        String zde = ArithmeticException.class.toString();
+        String zde = "<class '" + ArithmeticException.class.getName() + "'>";
         assertTracebackFormat(tb, "Traceback: " + zde + ": ", stack);
         assertTrue(tb.contains(
                 "FailureTests.java:" + f.frames().get(0).getLineNumber()
