@@ -52,14 +52,6 @@ class LoggerBehaviourTests {
     }
 
     @Test
-    void levelWithNameFindsLevelsAndRefusesOthers() {
-        assertEquals(LogLevel.warn, LogLevel.levelWithName("warn"));
-        InvalidLogLevelError e =
-                assertThrows(InvalidLogLevelError.class, () -> LogLevel.levelWithName("loud"));
-        assertEquals("loud", e.level());
-    }
-
-    @Test
     void aBrokenObserverStaysRegisteredAsInTwisted() {
         ILogObserver broken = e -> {
             throw new IllegalStateException();
