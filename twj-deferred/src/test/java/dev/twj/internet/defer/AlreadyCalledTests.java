@@ -101,7 +101,7 @@ class AlreadyCalledTests {
         assertThrows(AlreadyCalledError.class, () -> _call_2(d));
     }
 
-    /** Asserts that {@code expected} of {@code lines} are {@code linetype} lines for {@code func}. */
+    /** Asserts that {@code expected} {@code linetype} lines of {@code lines} name {@code func}. */
     private static void count(String linetype, String func, List<String> lines, int expected) {
         int count = 0;
         for (String line : lines) {
@@ -109,11 +109,13 @@ class AlreadyCalledTests {
                 count++;
             }
         }
-        assertEquals(expected, count, linetype + " lines in " + func + ":\n" + String.join("\n", lines));
+        assertEquals(expected, count,
+                linetype + " lines in " + func + ":\n" + String.join("\n", lines));
     }
 
     /** Makes sure the debugging information is vaguely correct. */
-    private static void check(AlreadyCalledError e, String caller, String invoker1, String invoker2) {
+    private static void check(
+            AlreadyCalledError e, String caller, String invoker1, String invoker2) {
         List<String> lines = List.of(e.getMessage().split("\n"));
         // The creator should list the creator (testAlreadyCalledDebug) but not _call_1 or _call_2
         // or other invokers.

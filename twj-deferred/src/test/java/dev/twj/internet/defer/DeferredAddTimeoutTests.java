@@ -28,7 +28,10 @@ class DeferredAddTimeoutTests {
         return "OVERRIDDEN";
     }
 
-    /** {@link Deferred#addTimeout} returns its own Deferred so it can be called in a callback chain. */
+    /**
+     * {@link Deferred#addTimeout} returns its own Deferred so it can be called in a callback
+     * chain.
+     */
     @Test
     public void test_timeoutChainable() {
         Deferred<Void> d = new Deferred<>();

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests for {@link Deferred#asFuture} and {@link Deferred#fromFuture(java.util.concurrent.CompletionStage)}.
+ * Tests for {@link Deferred#asFuture} and
+ * {@link Deferred#fromFuture(java.util.concurrent.CompletionStage)}.
  *
  * <p>Port of {@code twisted.test.test_defer.DeferredFutureAdapterTests}. Twisted adapts asyncio
  * Futures bound to an event loop, and runs the loop ({@code callAllSoonCalls}) for their done

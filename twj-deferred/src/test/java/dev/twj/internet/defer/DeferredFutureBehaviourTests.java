@@ -54,7 +54,9 @@ class DeferredFutureBehaviourTests {
                 });
     }
 
-    /** A CompletableFuture that refuses toCompletableFuture, to show fromFuture does not call it. */
+    /**
+     * A CompletableFuture that refuses toCompletableFuture, to show fromFuture does not call it.
+     */
     private static final class NoConversionFuture<T> extends CompletableFuture<T> {
         @Override
         public CompletableFuture<T> toCompletableFuture() {
@@ -70,6 +72,7 @@ class DeferredFutureBehaviourTests {
     // ---------------------------------------------------------------------------------------------
     // fromFuture(CompletionStage)
 
+    /** fromFuture subscribes with whenComplete and never converts the stage. */
     @Test
     public void fromFutureNeverCallsToCompletableFuture() {
         NoConversionFuture<String> future = new NoConversionFuture<>();
@@ -79,6 +82,7 @@ class DeferredFutureBehaviourTests {
         assertEquals("done", successResultOf(d));
     }
 
+    /** Cancelling the Deferred cancels a stage that is a Future, without converting it. */
     @Test
     public void fromFutureCancelsAFutureThatRefusesConversion() {
         NoConversionFuture<String> future = new NoConversionFuture<>();
@@ -88,6 +92,7 @@ class DeferredFutureBehaviourTests {
         failureResultOf(d, CancelledError.class);
     }
 
+    /** A stage that is not a Future and cannot be converted still delivers its result. */
     @Test
     public void fromFutureOfAStageThatIsNoFutureFiresWithItsResult() {
         CompletableFuture<Integer> source = new CompletableFuture<>();
@@ -99,6 +104,10 @@ class DeferredFutureBehaviourTests {
         assertEquals(42, successResultOf(d));
     }
 
+    /**
+     * A stage that cannot be cancelled leaves the Deferred failed with CancelledError; its late
+     * result is dropped quietly.
+     */
     @Test
     public void cancellingTheDeferredOfAStageThatIsNoFutureFailsItAndDropsTheLateResult() {
         CompletableFuture<Integer> source = new CompletableFuture<>();
@@ -110,6 +119,7 @@ class DeferredFutureBehaviourTests {
         failureResultOf(d, CancelledError.class);
     }
 
+    /** A read-only minimal stage, whose cancel throws, does not break the Deferred's cancel. */
     @Test
     public void cancellingTheDeferredOfAMinimalStageFailsIt() {
         CompletableFuture<Integer> source = new CompletableFuture<>();
@@ -123,12 +133,14 @@ class DeferredFutureBehaviourTests {
         failureResultOf(d, CancelledError.class);
     }
 
+    /** A future that is already done gives a Deferred that has already fired. */
     @Test
     public void fromFutureOfACompletedFutureHasFiredAlready() {
         Deferred<String> d = Deferred.fromFuture(CompletableFuture.completedFuture("now"));
         assertEquals("now", successResultOf(d));
     }
 
+    /** A failed future fails the Deferred with the very same exception. */
     @Test
     public void fromFutureFailsWithTheFuturesException() {
         IOException error = new IOException("boom");
@@ -136,6 +148,7 @@ class DeferredFutureBehaviourTests {
         assertSame(error, failureResultOf(d, IOException.class).value());
     }
 
+    /** The CompletionException a dependent stage wraps its source's exception in is unwrapped. */
     @Test
     public void fromFutureUnwrapsCompletionException() {
         IOException error = new IOException("boom");
@@ -146,6 +159,7 @@ class DeferredFutureBehaviourTests {
         assertSame(error, failureResultOf(d, IOException.class).value());
     }
 
+    /** CompletionException and ExecutionException wrappers are unwrapped however nested. */
     @Test
     public void fromFutureUnwrapsNestedCompletionAndExecutionExceptions() {
         IOException error = new IOException("boom");
@@ -155,6 +169,10 @@ class DeferredFutureBehaviourTests {
         assertSame(error, failureResultOf(d, IOException.class).value());
     }
 
+    /**
+     * A future cancelled on its own side fails the Deferred with CancelledError caused by the
+     * CancellationException.
+     */
     @Test
     public void aCancelledFutureGivesCancelledErrorCausedByItsCancellationException() {
         CompletableFuture<String> source = new CompletableFuture<>();
@@ -164,6 +182,7 @@ class DeferredFutureBehaviourTests {
         assertInstanceOf(CancellationException.class, failure.value().getCause());
     }
 
+    /** A cancellation seen through a dependent stage is a CancelledError too. */
     @Test
     public void aCancelledUpstreamFutureGivesCancelledErrorThroughADependentStage() {
         CompletableFuture<String> source = new CompletableFuture<>();
@@ -172,6 +191,7 @@ class DeferredFutureBehaviourTests {
         failureResultOf(d, CancelledError.class);
     }
 
+    /** The Deferred's cancel cancels the future with {@code mayInterruptIfRunning} false. */
     @Test
     public void cancellingTheDeferredCancelsTheFutureWithoutInterrupting() {
         AtomicReference<Boolean> mayInterrupt = new AtomicReference<>();
@@ -188,6 +208,7 @@ class DeferredFutureBehaviourTests {
         failureResultOf(d, CancelledError.class);
     }
 
+    /** The Deferred fires, and runs its callbacks, on the thread that completes the future. */
     @Test
     public void aFutureCompletedOnAnotherThreadFiresTheDeferredOnThatThread() throws Exception {
         CompletableFuture<String> future = new CompletableFuture<>();
@@ -207,6 +228,7 @@ class DeferredFutureBehaviourTests {
     // ---------------------------------------------------------------------------------------------
     // fromFuture(ListenableFuture)
 
+    /** A Guava ListenableFuture delivers its value to the Deferred. */
     @Test
     public void fromListenableFutureFiresWithItsValue() {
         SettableFuture<Integer> future = SettableFuture.create();
@@ -216,6 +238,9 @@ class DeferredFutureBehaviourTests {
         assertEquals(5, successResultOf(d));
     }
 
+    /**
+     * A failed ListenableFuture fails the Deferred with its exception, not the ExecutionException.
+     */
     @Test
     public void fromListenableFutureUnwrapsExecutionException() {
         IOException error = new IOException("boom");
@@ -225,6 +250,10 @@ class DeferredFutureBehaviourTests {
         assertSame(error, failureResultOf(d, IOException.class).value());
     }
 
+    /**
+     * A ListenableFuture cancelled on its own side fails the Deferred with CancelledError caused
+     * by the CancellationException.
+     */
     @Test
     public void cancellingAListenableFutureFailsTheDeferredWithCancelledError() {
         SettableFuture<Integer> future = SettableFuture.create();
@@ -234,6 +263,7 @@ class DeferredFutureBehaviourTests {
         assertInstanceOf(CancellationException.class, failure.value().getCause());
     }
 
+    /** Cancelling the Deferred cancels the ListenableFuture, which then takes no value. */
     @Test
     public void cancellingTheDeferredCancelsTheListenableFuture() {
         SettableFuture<Integer> future = SettableFuture.create();
@@ -247,6 +277,7 @@ class DeferredFutureBehaviourTests {
     // ---------------------------------------------------------------------------------------------
     // asFuture()
 
+    /** asFuture of a fired Deferred is done at once, and the Deferred is left holding null. */
     @Test
     public void asFutureOfAFiredDeferredIsDoneAndConsumesTheResult() {
         Deferred<String> d = Defer.succeed("x");
@@ -255,6 +286,10 @@ class DeferredFutureBehaviourTests {
         assertNull(successResultOf(d));
     }
 
+    /**
+     * asFuture fails with the failure's exception (wrapped only by get and join), and handles the
+     * failure.
+     */
     @Test
     public void asFutureFailsWithTheFailuresExceptionAndHandlesIt() {
         IOException error = new IOException("boom");
@@ -269,6 +304,7 @@ class DeferredFutureBehaviourTests {
         assertNull(successResultOf(d));
     }
 
+    /** Cancelling a future that is already done does nothing to the Deferred. */
     @Test
     public void cancellingAFutureThatIsDoneDoesNotCancelTheDeferred() {
         boolean[] cancelled = {false};
@@ -280,6 +316,7 @@ class DeferredFutureBehaviourTests {
         assertEquals("x", future.resultNow());
     }
 
+    /** fromFuture(asFuture()) carries results one way and cancellation the other. */
     @Test
     public void asFutureThenFromFutureRoundTripsResultAndCancellation() {
         Deferred<String> source = new Deferred<>();

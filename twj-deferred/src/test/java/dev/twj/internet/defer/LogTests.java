@@ -65,7 +65,8 @@ class LogTests {
         if (event.get("isError") instanceof Boolean b) {
             return b;
         }
-        return event.get("log_level") == LogLevel.error || event.get("log_level") == LogLevel.critical;
+        Object level = event.get("log_level");
+        return level == LogLevel.error || level == LogLevel.critical;
     }
 
     private List<Map<String, Object>> loggedErrors() {
@@ -176,7 +177,8 @@ class LogTests {
         String msg = Format.eventAsText(last);
         Failure failure = (Failure) last.get("log_failure");
         String expected = "java.lang.ArithmeticException: / by zero\n\tat ";
-        assertTrue(msg.startsWith(expected), "Expected message starting with: " + expected + "\n" + msg);
+        assertTrue(msg.startsWith(expected),
+                "Expected message starting with: " + expected + "\n" + msg);
         assertFalse(msg.contains(failure.toString()), msg);
     }
 
@@ -208,7 +210,8 @@ class LogTests {
         assertEquals(2, events.size(), () -> "events: " + events);
         String msg = Format.eventAsText(events.get(events.size() - 1));
         String expected = "(debug:  I";
-        assertTrue(msg.startsWith(expected), "Expected message starting with: " + expected + "\n" + msg);
+        assertTrue(msg.startsWith(expected),
+                "Expected message starting with: " + expected + "\n" + msg);
     }
 
     private static List<WeakReference<Deferred<?>>> chainedError() {

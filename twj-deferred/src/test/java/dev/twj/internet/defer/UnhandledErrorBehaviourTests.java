@@ -42,6 +42,7 @@ class UnhandledErrorBehaviourTests {
         return refs;
     }
 
+    /** Each of many collected Deferreds is reported once, whichever reporter gets it. */
     @Test
     public void manyCollectedDeferredsAreEachReportedExactlyOnce() {
         int n = 500;
@@ -82,6 +83,9 @@ class UnhandledErrorBehaviourTests {
         return new WeakReference<>(d);
     }
 
+    /**
+     * The daemon reporter thread reports a collected Deferred with no help from the collect hook.
+     */
     @Test
     public void theReporterThreadReportsWithoutTheCollectHook() throws InterruptedException {
         Failure failure = new Failure(new IllegalStateException("for the reporter thread"));
@@ -100,7 +104,8 @@ class UnhandledErrorBehaviourTests {
                 System.gc();
             }
             assertNull(ref.get(), "the dropped Deferred was not garbage-collected");
-            assertTrue(reported.await(30, TimeUnit.SECONDS), "the reporter thread reported nothing");
+            assertTrue(reported.await(30, TimeUnit.SECONDS),
+                    "the reporter thread reported nothing");
             assertEquals("twj-unhandled-deferred-reporter", reportedOn.get());
         } finally {
             Global.globalLogPublisher().removeObserver(observer);
@@ -113,6 +118,7 @@ class UnhandledErrorBehaviourTests {
         return new WeakReference<>(d);
     }
 
+    /** A failure an errback handled is not reported when its Deferred is collected. */
     @Test
     public void aFailureHandledBeforeCollectionIsNotReported() {
         try (CapturedLogs logs = CapturedLogs.capture()) {
