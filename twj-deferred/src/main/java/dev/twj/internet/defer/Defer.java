@@ -199,6 +199,21 @@ public final class Defer {
         return finalResult;
     }
 
+    /**
+     * Fails {@code deferred} now with a {@link TimeoutError} whose message is
+     * {@code "Callback timed out"}.
+     *
+     * <p>Port of {@code twisted.internet.defer.timeout}.
+     *
+     * @deprecated twisted.internet.defer.timeout was deprecated in Twisted 17.1.0; please use
+     *     {@link Deferred#addTimeout(double, IClock)} instead.
+     * @throws AlreadyCalledError if {@code deferred} has already fired
+     */
+    @Deprecated(since = "Twisted 17.1.0")
+    public static void timeout(Deferred<?> deferred) {
+        deferred.errback(new Failure(new TimeoutError("Callback timed out")));
+    }
+
     /** Returns its argument: the identity function, as a callback that passes results on. */
     public static <T> T passthru(T arg) {
         return arg;
