@@ -3,4 +3,6 @@
  */
 module dev.twj.protocols {
     requires transitive dev.twj.internet;
+
+    exports dev.twj.protocols.wire;
 }
