@@ -61,7 +61,8 @@ abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
         if (f == null) {
             throw new NullPointerException("f == null");
         }
-        return acquire().addCallbackDeferred(ignored -> Defer.<R>maybeDeferred(f).addBoth(this::releaseAndReturn));
+        return acquire().addCallbackDeferred(
+                ignored -> Defer.<R>maybeDeferred(f).addBoth(this::releaseAndReturn));
     }
 
     /**
@@ -74,7 +75,8 @@ abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
         if (f == null) {
             throw new NullPointerException("f == null");
         }
-        return acquire().addCallbackDeferred(ignored -> Defer.<R>maybeDeferredDeferred(f).addBoth(this::releaseAndReturn));
+        return acquire().addCallbackDeferred(
+                ignored -> Defer.<R>maybeDeferredDeferred(f).addBoth(this::releaseAndReturn));
     }
 
     /** Releases, then passes {@code r} (a result or a Failure) on unchanged. */

@@ -96,7 +96,8 @@ public final class DeferredFilesystemLock extends FilesystemLock {
             return Defer.fail(new AlreadyTryingToLockError(
                     "deferUntilLocked isn't safe for concurrent use."));
         }
-        Deferred<Void> d = new Deferred<>(deferred -> cancelLock(deferred, new Failure(new CancelledError())));
+        Deferred<Void> d = new Deferred<>(
+                deferred -> cancelLock(deferred, new Failure(new CancelledError())));
         tryLock(d, hasTimeout, timeout);
         return d;
     }
