@@ -246,6 +246,7 @@ class ConcurrencyPrimitivesBehaviourTests {
         assertEquals(List.of(d1, d2), queue.waiting());
         // A cancelled getter frees its place in the backlog.
         d1.cancel();
+        failureResultOf(d1, CancelledError.class);
         Deferred<String> d3 = queue.get();
         assertEquals(List.of(d2, d3), queue.waiting());
         queue.put("a");
