@@ -12,6 +12,10 @@ import java.util.concurrent.Callable;
  * <p>Port of {@code twisted.internet.defer._ConcurrencyPrimitive}. Twisted's {@code async with}
  * support ({@code __aenter__}/{@code __aexit__}) has no Java counterpart and is not ported.
  *
+ * <p>Its public methods are not {@code final} on purpose: the class is sealed to two final
+ * subclasses, and non-final methods get the public bridges in those subclasses that let
+ * reflection reach them from outside this package.
+ *
  * @param <S> the concrete primitive, which {@link #acquire} fires its Deferreds with
  */
 abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
@@ -42,7 +46,7 @@ abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
      * Returns the Deferreds waiting to acquire this primitive, oldest first: a snapshot, for
      * inspection. Port of Twisted's {@code waiting} attribute.
      */
-    public final List<Deferred<S>> waiting() {
+    public List<Deferred<S>> waiting() {
         return List.copyOf(waiting);
     }
 
@@ -57,7 +61,7 @@ abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
      *
      * @return a Deferred of {@code f}'s result
      */
-    public final <R> Deferred<R> run(Callable<? extends R> f) {
+    public <R> Deferred<R> run(Callable<? extends R> f) {
         if (f == null) {
             throw new NullPointerException("f == null");
         }
@@ -71,7 +75,7 @@ abstract sealed class ConcurrencyPrimitive<S extends ConcurrencyPrimitive<S>>
      *
      * @return a Deferred of the result of the Deferred {@code f} returns
      */
-    public final <R> Deferred<R> runDeferred(Callable<? extends Deferred<? extends R>> f) {
+    public <R> Deferred<R> runDeferred(Callable<? extends Deferred<? extends R>> f) {
         if (f == null) {
             throw new NullPointerException("f == null");
         }

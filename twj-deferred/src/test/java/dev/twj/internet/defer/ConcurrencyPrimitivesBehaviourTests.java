@@ -13,6 +13,7 @@ import dev.twj.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -288,5 +289,15 @@ class ConcurrencyPrimitivesBehaviourTests {
         DeferredQueue<String> queue = new DeferredQueue<>(5, DeferredQueue.UNLIMITED);
         queue.put("a");
         assertEquals("DeferredQueue{1 pending, 0 waiting, size 5, backlog unlimited}", queue.toString());
+    }
+
+    /** Reflection from outside the package can reach run, runDeferred and waiting. */
+    @Test
+    public void inheritedMethodsAreDeclaredOnThePublicClasses() throws NoSuchMethodException {
+        for (Class<?> c : List.of(DeferredLock.class, DeferredSemaphore.class)) {
+            assertSame(c, c.getMethod("run", Callable.class).getDeclaringClass());
+            assertSame(c, c.getMethod("runDeferred", Callable.class).getDeclaringClass());
+            assertSame(c, c.getMethod("waiting").getDeclaringClass());
+        }
     }
 }
