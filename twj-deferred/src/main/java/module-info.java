@@ -7,5 +7,6 @@ module dev.twj.deferred {
 
     exports dev.twj.internet.defer;
     exports dev.twj.python.failure;
+    exports dev.twj.python.lockfile;
     exports dev.twj.logger;
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * event to a {@link System.Logger} named after the event's namespace; so events reach whatever
  * logging the application already routes {@code System.Logger} to (java.util.logging by
  * default, SLF4J or Log4j through their bridges). Remove it to silence twj, or add observers of
- * your own.
+ * your own. Events with no text and no failure (no {@code log_format}) are not written, as
+ * Twisted's text observers skip them.
  */
 public final class Global {
     private static final ILogObserver SYSTEM_LOGGER_OBSERVER = Global::writeToSystemLogger;
@@ -38,6 +39,10 @@ public final class Global {
             return;
         }
         String text = Format.formatEvent(event);
+        boolean hasFailure = event.get("log_failure") instanceof Failure;
+        if (text.isEmpty() && !hasFailure) {
+            return;
+        }
         if (event.get("log_failure") instanceof Failure failure) {
             logger.log(systemLevel, text, failure.value());
         } else {

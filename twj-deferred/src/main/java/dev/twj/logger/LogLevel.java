@@ -17,6 +17,21 @@ public enum LogLevel {
     /** An error that is likely to leave the system unable to continue. */
     critical;
 
+    /**
+     * Returns the level named {@code name} ({@code "debug"}, {@code "info"}, {@code "warn"},
+     * {@code "error"} or {@code "critical"}).
+     *
+     * @throws InvalidLogLevelError if {@code name} names no level
+     */
+    public static LogLevel levelWithName(String name) {
+        for (LogLevel level : values()) {
+            if (level.name().equals(name)) {
+                return level;
+            }
+        }
+        throw new InvalidLogLevelError(name);
+    }
+
     /** Maps this level to the {@link System.Logger.Level} the default observer writes at. */
     System.Logger.Level toSystemLevel() {
         return switch (this) {

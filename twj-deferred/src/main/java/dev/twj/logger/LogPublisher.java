@@ -1,31 +1,49 @@
 package dev.twj.logger;
 
 import dev.twj.python.failure.Failure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards each event to a list of observers. Port of {@code twisted.logger.LogPublisher}.
+ * An {@link ILogObserver} that fans out events to other observers. Port of
+ * {@code twisted.logger.LogPublisher}.
  *
- * <p>Thread-safe: observers may be added and removed, and events emitted, from any thread.
+ * <p>An observer that throws does not stop the others: once every observer has seen the event,
+ * each error is logged as a critical failure, {@code "Temporarily disabling observer {observer}
+ * due to exception: {log_failure}"}, to every observer but the one that threw. As in Twisted, the
+ * observer is not removed, and an error while reporting does not reach the emitter.
+ *
+ * <p>Contract: thread-safe; observers may be added and removed, and events emitted, from any
+ * thread. Each event reaches the observers present when its delivery started, in the order they
+ * were added, on the emitting thread.
  */
 public final class LogPublisher implements ILogObserver {
-    private final List<ILogObserver> observers = new CopyOnWriteArrayList<>();
+    /** The format of the event reporting an observer that threw. */
+    static final String OBSERVER_DISABLED =
+            "Temporarily disabling observer {observer} due to exception: {log_failure}";
+
+    private final CopyOnWriteArrayList<ILogObserver> observers = new CopyOnWriteArrayList<>();
 
     /** Creates a publisher forwarding to {@code observers}. */
     public LogPublisher(ILogObserver... observers) {
         this.observers.addAll(List.of(observers));
     }
 
-    /** Adds {@code observer}, unless it is already there. */
+    /**
+     * Registers {@code observer}, unless it is already registered.
+     *
+     * @throws NullPointerException if {@code observer} is null (Twisted: a {@code TypeError} for
+     *     an observer that is not callable)
+     */
     public void addObserver(ILogObserver observer) {
-        if (!observers.contains(observer)) {
-            observers.add(observer);
-        }
+        Objects.requireNonNull(observer, "Observer is not callable: null");
+        observers.addIfAbsent(observer);
     }
 
-    /** Removes {@code observer}; does nothing if it is not there. */
+    /** Unregisters {@code observer}; does nothing if it is not registered. */
     public void removeObserver(ILogObserver observer) {
         observers.remove(observer);
     }
@@ -35,31 +53,46 @@ public final class LogPublisher implements ILogObserver {
         return List.copyOf(observers);
     }
 
-    /**
-     * Sends {@code event} to every observer. An observer that throws is reported to the others as
-     * a {@code "Temporarily disabling observer"} error, and the event still reaches the rest.
-     */
+    /** Forwards {@code event} to every observer. */
     @Override
     public void accept(Map<String, Object> event) {
-        for (ILogObserver observer : observers) {
+        List<?> trace = event.get("log_trace") instanceof List<?> t ? t : null;
+        List<ILogObserver> current = observers();
+        List<Map.Entry<ILogObserver, Failure>> broken = new ArrayList<>();
+        for (ILogObserver observer : current) {
+            if (trace != null) {
+                Logger.addTrace(trace, this, observer);
+            }
             try {
                 observer.accept(event);
-            } catch (RuntimeException e) {
-                Map<String, Object> error = Logger.newEvent(
-                        "dev.twj.logger", this, LogLevel.critical,
-                        "Temporarily disabling observer {observer} due to exception");
-                error.put("observer", observer);
-                error.put("log_failure", new Failure(e));
-                for (ILogObserver other : observers) {
-                    if (other != observer) {
-                        try {
-                            other.accept(error);
-                        } catch (RuntimeException ignored) {
-                            // Do not recurse into a second broken observer.
-                        }
-                    }
-                }
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                broken.add(Map.entry(observer, new Failure(e)));
             }
         }
+        for (Map.Entry<ILogObserver, Failure> b : broken) {
+            try {
+                errorLoggerForObserver(current, b.getKey())
+                        .failure(OBSERVER_DISABLED, b.getValue(), "observer", b.getKey());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // The error report failed too; it must not reach the code that logged.
+            }
+        }
+    }
+
+    /** A logger emitting to a publisher of every observer but {@code observer}. */
+    private static Logger errorLoggerForObserver(
+            List<ILogObserver> observers, ILogObserver observer) {
+        LogPublisher errorPublisher = new LogPublisher(observers.stream()
+                .filter(o -> o != observer).toArray(ILogObserver[]::new));
+        return new Logger("dev.twj.logger", null, errorPublisher);
+    }
+
+    @Override
+    public String toString() {
+        return "LogPublisher{" + observers.size() + " observers}";
     }
 }

@@ -21,6 +21,12 @@ final class DebugInfo {
     private static final Logger LOG = new Logger("dev.twj.internet.defer");
     private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
     private static final Set<Tracker> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * Held while a tracker is taken out of {@link #LIVE} and reported, so that
+     * {@link #collectUnhandled} can wait for a report the daemon thread has under way: without it,
+     * the caller could return between the daemon's removal and its two log events.
+     */
+    private static final Object REPORTING = new Object();
 
     static {
         Thread reporter = new Thread(DebugInfo::reportCollected, "twj-unhandled-deferred-reporter");
@@ -123,6 +129,9 @@ final class DebugInfo {
                 }
             }
         }
+        synchronized (REPORTING) {
+            // Wait for the daemon thread to finish a report it had started.
+        }
         return reported;
     }
 
@@ -137,12 +146,14 @@ final class DebugInfo {
 
         /** Reports once, whichever thread gets here first; true if a failure was reported. */
         boolean reportOnce() {
-            if (!LIVE.remove(this)) {
-                return false;
+            synchronized (REPORTING) {
+                if (!LIVE.remove(this)) {
+                    return false;
+                }
+                boolean unhandled = info.failResult != null;
+                info.report();
+                return unhandled;
             }
-            boolean unhandled = info.failResult != null;
-            info.report();
-            return unhandled;
         }
     }
 }

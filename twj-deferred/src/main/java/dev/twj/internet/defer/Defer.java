@@ -2,6 +2,9 @@ package dev.twj.internet.defer;
 
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -90,6 +93,126 @@ public final class Defer {
     }
 
     // --- DeferredList, gatherResults, race (see DeferredList.java) ---
+
+    /** Twisted's {@code SUCCESS}: the {@code success} of a {@link DeferredList.Outcome} that succeeded. */
+    public static final boolean SUCCESS = true;
+
+    /** Twisted's {@code FAILURE}: the {@code success} of a {@link DeferredList.Outcome} that failed. */
+    public static final boolean FAILURE = false;
+
+    /**
+     * Returns, through a Deferred, the list of the results of {@code deferredList}, in its order:
+     * in effect a "join" of several operations. Port of {@code twisted.internet.defer.gatherResults}.
+     *
+     * <p>The returned Deferred fires when <i>all</i> of them have succeeded, or fails with a
+     * {@link FirstError} (holding the failure and its index) as soon as one of them fails. It
+     * differs from {@link DeferredList} in that there is no success flag to parse. Cancelling it
+     * cancels all of them (it is a {@link DeferredList}). An empty list gives {@code []} at once.
+     */
+    public static <T> Deferred<List<T>> gatherResults(List<? extends Deferred<? extends T>> deferredList) {
+        return gatherResults(deferredList, false);
+    }
+
+    /**
+     * As {@link #gatherResults(List)}; with {@code consumeErrors}, a failure of one of the
+     * Deferreds is not propagated to errbacks added to it after this call: it becomes a
+     * {@code null} result there, which prevents spurious "Unhandled error in Deferred" reports.
+     */
+    public static <T> Deferred<List<T>> gatherResults(
+            List<? extends Deferred<? extends T>> deferredList, boolean consumeErrors) {
+        DeferredList<T, List<DeferredList.Outcome<T>>> dl = consumeErrors
+                ? DeferredList.of(deferredList, DeferredList.Option.FIRE_ON_ONE_ERRBACK,
+                        DeferredList.Option.CONSUME_ERRORS)
+                : DeferredList.of(deferredList, DeferredList.Option.FIRE_ON_ONE_ERRBACK);
+        return dl.addCallback(Defer::parseDeferredListResult);
+    }
+
+    /** Twisted's {@code _parseDeferredListResult}: the values of outcomes that all succeeded. */
+    private static <T> List<T> parseDeferredListResult(List<DeferredList.Outcome<T>> resultList) {
+        List<T> values = new ArrayList<>(resultList.size());
+        for (DeferredList.Outcome<T> outcome : resultList) {
+            values.add(outcome.value());
+        }
+        return values;
+    }
+
+    /**
+     * What {@link #race} fires with: the index of the first Deferred to succeed and its result.
+     * Twisted's {@code (index, result)} tuple.
+     *
+     * @param index the winner's index in the list given to {@code race}
+     * @param result the winner's result
+     * @param <T> the result type
+     */
+    public record RaceResult<T>(int index, T result) {}
+
+    /**
+     * Selects the first result of {@code ds} to be available, and cancels the rest. Port of
+     * {@code twisted.internet.defer.race}.
+     *
+     * <p>The returned Deferred fires with the {@link RaceResult} (index and result) of the first
+     * Deferred to succeed, and then cancels all the others (the winner is not cancelled: its caller
+     * may still be using it). If all of them fail, it fails with a {@link FailureGroup} of their
+     * failures, in their order. Cancelling it cancels every one of them. The Deferreds in
+     * {@code ds} are left holding {@code null}: race consumes their results and failures. As in
+     * Twisted, the race of an empty list never fires.
+     */
+    public static <T> Deferred<RaceResult<T>> race(List<? extends Deferred<? extends T>> ds) {
+        // Copy the list so that it does not change under us.
+        List<Deferred<? extends T>> toCancel = List.copyOf(ds);
+        // The winner is not cancelled: it has completed, but its caller may still be using it.
+        Object[] winner = {null};
+        Failure[] failures = new Failure[toCancel.size()];
+        int[] failureCount = {0};
+        // Cancelling the result cancels every action: their results can no longer go anywhere.
+        Deferred<RaceResult<T>> finalResult = new Deferred<>(result -> {
+            for (Deferred<? extends T> d : toCancel) {
+                d.cancel();
+            }
+        });
+        for (int i = 0; i < toCancel.size(); i++) {
+            int index = i;
+            Deferred<? extends T> d = toCancel.get(i);
+            d.addCallbacks(
+                    output -> {
+                        // Only the first success counts; a canceller may fire a loser with success.
+                        if (winner[0] == null) {
+                            winner[0] = toCancel.get(index);
+                            for (Deferred<? extends T> other : toCancel) {
+                                if (other != winner[0]) {
+                                    other.cancel();
+                                }
+                            }
+                            finalResult.callback(new RaceResult<>(index, output));
+                        }
+                        return null;
+                    },
+                    failure -> {
+                        failures[index] = failure;
+                        if (++failureCount[0] == failures.length) {
+                            // Every action failed.
+                            finalResult.errback(new FailureGroup(Arrays.asList(failures)));
+                        }
+                        return null;
+                    });
+        }
+        return finalResult;
+    }
+
+    /**
+     * Fails {@code deferred} now with a {@link TimeoutError} whose message is
+     * {@code "Callback timed out"}.
+     *
+     * <p>Port of {@code twisted.internet.defer.timeout}.
+     *
+     * @deprecated twisted.internet.defer.timeout was deprecated in Twisted 17.1.0; please use
+     *     {@link Deferred#addTimeout(double, IClock)} instead.
+     * @throws AlreadyCalledError if {@code deferred} has already fired
+     */
+    @Deprecated(since = "Twisted 17.1.0")
+    public static void timeout(Deferred<?> deferred) {
+        deferred.errback(new Failure(new TimeoutError("Callback timed out")));
+    }
 
     /** Returns its argument: the identity function, as a callback that passes results on. */
     public static <T> T passthru(T arg) {

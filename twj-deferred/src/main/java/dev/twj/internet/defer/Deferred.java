@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * A callback which will be put off until later: the result of an operation that has not finished
@@ -372,8 +373,10 @@ public class Deferred<T> {
      * <p>If it has not fired, calls the canceller; if there is none, or it does not fire the
      * Deferred, errbacks it with {@link CancelledError}. If it is waiting on another Deferred
      * returned by a callback, cancels that one instead. Otherwise does nothing.
+     *
+     * <p>Not final: {@link DeferredList} overrides it, as in Twisted.
      */
-    public final void cancel() {
+    public void cancel() {
         if (!called) {
             Canceller<T> c = canceller;
             if (c != null) {
@@ -608,24 +611,44 @@ public class Deferred<T> {
 
     /**
      * Returns a Deferred that fires with the result of {@code stage}, or fails with its exception
-     * ({@link CompletionException} and {@link ExecutionException} unwrapped). Cancelling the
-     * Deferred cancels the stage's future, when it is one.
+     * ({@link CompletionException} and {@link ExecutionException} unwrapped).
+     *
+     * <p>Port of {@code Deferred.fromFuture}. Cancellation crosses both ways:
+     * <ul>
+     *   <li>Cancelling the Deferred cancels {@code stage} if it is a {@link Future} (as a
+     *       {@link CompletableFuture} is), with {@code cancel(false)}; the Deferred fails with
+     *       {@link CancelledError}. A stage that is no Future, or refuses to be cancelled, is left
+     *       to complete, and its late outcome is dropped.</li>
+     *   <li>A stage cancelled on its own side fails the Deferred with {@link CancelledError} too,
+     *       whose cause is the stage's {@link CancellationException}. Twisted fails it with
+     *       asyncio's {@code CancelledError}; twj uses its own, so that errbacks and
+     *       {@link #addTimeout} treat every cancellation alike.</li>
+     * </ul>
+     *
+     * <p>Only {@link CompletionStage#whenComplete} is used: the stage need not support
+     * {@link CompletionStage#toCompletableFuture}.
      *
      * <p>The stage may complete on any thread; the Deferred fires on that thread. Hand it to the
      * reactor thread ({@code callFromThread}) if it is not already there.
      */
     public static <T> Deferred<T> fromFuture(CompletionStage<T> stage) {
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        Deferred<T> d = new Deferred<>(self -> future.cancel(false));
-        future.whenComplete((value, error) -> {
+        Deferred<T> d = new Deferred<>(self -> {
+            if (stage instanceof Future<?> future) {
+                try {
+                    future.cancel(false);
+                } catch (UnsupportedOperationException e) {
+                    // A read-only view, such as CompletableFuture.minimalCompletionStage().
+                }
+            }
+        });
+        stage.whenComplete((value, error) -> {
+            if (d.called) {
+                return; // Cancelled through the Deferred: it has already failed.
+            }
             if (error == null) {
                 d.callback(value);
             } else {
-                Throwable cause = unwrap(error);
-                if (cause instanceof CancellationException && d.called) {
-                    return; // We cancelled it; the Deferred has already failed.
-                }
-                d.errback(cause instanceof CancellationException ? new CancelledError() : cause);
+                d.errback(fromFutureError(unwrap(error)));
             }
         });
         return d;
@@ -633,7 +656,12 @@ public class Deferred<T> {
 
     /**
      * Returns a Deferred that fires with the result of a Guava {@code ListenableFuture}, or fails
-     * with its exception. Cancelling the Deferred cancels the future.
+     * with its exception ({@link ExecutionException} unwrapped).
+     *
+     * <p>Cancellation crosses both ways as in {@link #fromFuture(CompletionStage)}: cancelling
+     * the Deferred cancels the future ({@code cancel(false)}), and a future cancelled on its own
+     * side fails the Deferred with {@link CancelledError}, caused by its
+     * {@link CancellationException}.
      *
      * <p>The Deferred fires on the thread that completes the future.
      */
@@ -647,7 +675,7 @@ public class Deferred<T> {
             try {
                 value = com.google.common.util.concurrent.Futures.getDone(future);
             } catch (CancellationException e) {
-                d.errback(new CancelledError());
+                d.errback(fromFutureError(e));
                 return;
             } catch (ExecutionException e) {
                 d.errback(unwrap(e));
@@ -659,6 +687,16 @@ public class Deferred<T> {
             d.callback(value);
         }, MoreExecutors.directExecutor());
         return d;
+    }
+
+    /** A future's {@link CancellationException} becomes a {@link CancelledError} caused by it. */
+    private static Throwable fromFutureError(Throwable error) {
+        if (error instanceof CancellationException cancelled) {
+            CancelledError translated = new CancelledError("future was cancelled");
+            translated.initCause(cancelled);
+            return translated;
+        }
+        return error;
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -673,7 +711,11 @@ public class Deferred<T> {
      * Returns a {@link CompletableFuture} that completes with this Deferred's result, or
      * exceptionally with its failure's exception. Like Twisted's {@code asFuture}, this consumes
      * the result: the Deferred is left holding {@code null}. Cancelling the future cancels the
-     * Deferred.
+     * Deferred; the future stays cancelled whatever the Deferred then fires with (a canceller
+     * may make it succeed).
+     *
+     * <p>The future completes on the thread that fires the Deferred. Cancel it on the Deferred's
+     * thread: its {@code cancel} calls {@link #cancel} there and then.
      */
     public final CompletableFuture<T> asFuture() {
         CompletableFuture<T> future = new CompletableFuture<>() {
