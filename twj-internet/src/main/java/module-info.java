@@ -4,5 +4,8 @@
 module dev.twj.internet {
     requires transitive dev.twj.deferred;
 
+    exports dev.twj.internet.base;
+    exports dev.twj.internet.error;
     exports dev.twj.internet.interfaces;
+    exports dev.twj.internet.task;
 }
