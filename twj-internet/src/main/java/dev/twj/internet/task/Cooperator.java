@@ -55,6 +55,8 @@ public final class Cooperator {
     private boolean stopped;
     private boolean started;
     private boolean mustScheduleOnStart;
+    /** The one {@link #tick} function handed to the scheduler, so that tests can recognize it. */
+    private final Runnable tickFunction = this::tick;
 
     /**
      * Creates a started cooperator with the default termination predicate, scheduling its steps
@@ -96,7 +98,8 @@ public final class Cooperator {
         this.started = started;
     }
 
-    private static ITimedCall defaultScheduler(Runnable f) {
+    /** Twisted's {@code _defaultScheduler}: {@code callLater(1e-8, f)} on the global reactor. */
+    static ITimedCall defaultScheduler(Runnable f) {
         return GlobalReactor.get().callLater(EPSILON, f);
     }
 
@@ -183,7 +186,7 @@ public final class Cooperator {
             return;
         }
         if (delayedCall == null && !tasks.isEmpty()) {
-            delayedCall = scheduler.apply(this::tick);
+            delayedCall = scheduler.apply(tickFunction);
         }
     }
 
@@ -225,6 +228,11 @@ public final class Cooperator {
         return delayedCall;
     }
 
+    /** The function this gives its scheduler, Twisted's bound method {@code _tick}; for tests. */
+    Runnable tickFunction() {
+        return tickFunction;
+    }
+
     /** The tasks ready to run (Twisted's {@code _tasks}); for tests. */
     List<CooperativeTask<?>> tasks() {
         return tasks;
@@ -260,8 +268,11 @@ public final class Cooperator {
         }
     }
 
-    /** The default termination predicate: true once 10 ms have passed since it was made. */
-    private static final class Timer implements BooleanSupplier {
+    /**
+     * The default termination predicate (Twisted's {@code _Timer}): true once 10 ms have passed
+     * since it was made. Package-private for tests.
+     */
+    static final class Timer implements BooleanSupplier {
         private static final long MAX_SLICE_NANOS = 10_000_000L;
         private final long end = System.nanoTime() + MAX_SLICE_NANOS;
 
