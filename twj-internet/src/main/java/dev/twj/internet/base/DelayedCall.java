@@ -210,8 +210,9 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
     private static String creationStack() {
         StringBuilder sb = new StringBuilder();
         StackTraceElement[] frames = new Throwable().getStackTrace();
-        // Drop this method and the constructor, as Twisted drops format_stack()[-2:].
-        for (int i = 2; i < frames.length; i++) {
+        // Drop this method, the constructor and its caller (the owner's callLater), as Twisted
+        // drops format_stack()[-2:] (the constructor and callLater).
+        for (int i = 3; i < frames.length; i++) {
             sb.append("    ").append(frames[i]).append('\n');
         }
         return sb.toString();

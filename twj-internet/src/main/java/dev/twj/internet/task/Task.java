@@ -3,6 +3,7 @@ package dev.twj.internet.task;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.interfaces.IDelayedCall;
 import dev.twj.internet.interfaces.IReactorTime;
+import dev.twj.internet.internal.GlobalReactor;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -68,9 +69,11 @@ public final class Task {
      * {@link #cooperate} and not yet exhausted.
      *
      * @return a Deferred that fires with {@code iterator} when it is exhausted
-     * @throws IllegalStateException when a step is scheduled, if no global reactor is installed
+     * @throws IllegalStateException if no global reactor is installed (checked before the task is
+     *     added, so that the global cooperator is left as it was)
      */
     public static <T> Deferred<Iterator<T>> coiterate(Iterator<T> iterator) {
+        GlobalReactor.get();
         return THE_COOPERATOR.coiterate(iterator);
     }
 
@@ -83,9 +86,11 @@ public final class Task {
      * between them without blocking longer than a single iteration of a single task.
      *
      * @return the task, which can be paused, resumed, stopped and waited on
-     * @throws IllegalStateException when a step is scheduled, if no global reactor is installed
+     * @throws IllegalStateException if no global reactor is installed (checked before the task is
+     *     added, so that the global cooperator is left as it was)
      */
     public static <T> CooperativeTask<T> cooperate(Iterator<T> iterator) {
+        GlobalReactor.get();
         return THE_COOPERATOR.cooperate(iterator);
     }
 }
