@@ -136,6 +136,9 @@ public final class LoopingCall implements Runnable {
     }
 
     private Object countCall(CountCallable countCallable) throws Exception {
+        if (interval == null || starttime == null) {
+            throw new IllegalStateException("LoopingCall called before it was started");
+        }
         double now = clock.seconds();
         if (interval == 0) {
             realLastTime = now;
@@ -143,9 +146,6 @@ public final class LoopingCall implements Runnable {
         }
         double lastTime;
         if (realLastTime == null) {
-            if (starttime == null) {
-                throw new IllegalStateException("LoopingCall called before it was started");
-            }
             lastTime = starttime;
             if (runAtStart) {
                 lastTime -= interval;
