@@ -112,7 +112,7 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
         checkActive();
         canceller.accept(this);
         cancelled = true;
-        if (creator != null) {
+        if (debug) {
             repr = toString();
         }
         func = null;
@@ -220,9 +220,9 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
 
     /**
      * Returns Twisted's repr: {@code <DelayedCall 0x1a2b [1.5s] called=0 cancelled=0 f()>}, with
-     * the seconds left until {@link #time()}, and without the function once cancelled. In debug
-     * mode it ends with the creating stack, and a cancelled call keeps the text it had when it was
-     * cancelled.
+     * the seconds left until {@link #time()}, and without the function once cancelled. A call
+     * created in debug mode ends with its creating stack (even if debug mode is off by now); a
+     * call cancelled in debug mode keeps the text it had when it was cancelled.
      */
     @Override
     public String toString() {

@@ -114,22 +114,22 @@ class TaskBehaviourTests {
 
     @Test
     public void delayedCallInDebugModeShowsItsCreatorAndKeepsItsReprOnceCancelled() {
+        boolean previous = DelayedCall.getDebug();
         DelayedCall.setDebug(true);
-        IDelayedCall call;
         try {
-            call = new Clock().callLater(1, named("f", NOTHING));
+            IDelayedCall call = new Clock().callLater(1, named("f", NOTHING));
+            String repr = call.toString();
+            assertTrue(repr.contains("traceback at creation:"), repr);
+            assertTrue(repr.contains("delayedCallInDebugModeShowsItsCreator"), repr);
+            assertFalse(repr.contains("Clock.callLater"), repr);
+            call.cancel();
+            // Taken when cancelled, so the function, gone from a plain repr, still shows.
+            String cancelled = call.toString();
+            assertTrue(cancelled.contains("cancelled=1 f()"), cancelled);
+            assertTrue(cancelled.contains("traceback at creation:"), cancelled);
         } finally {
-            DelayedCall.setDebug(false);
+            DelayedCall.setDebug(previous);
         }
-        String repr = call.toString();
-        assertTrue(repr.contains("traceback at creation:"), repr);
-        assertTrue(repr.contains("delayedCallInDebugModeShowsItsCreator"), repr);
-        assertFalse(repr.contains("Clock.callLater"), repr);
-        call.cancel();
-        // Taken when cancelled, after the function is gone from a plain repr.
-        String cancelled = call.toString();
-        assertTrue(cancelled.contains("cancelled=1 f()"), cancelled);
-        assertTrue(cancelled.contains("traceback at creation:"), cancelled);
     }
 
     // --- Clock ---
