@@ -8,4 +8,5 @@ module dev.twj.deferred {
     exports dev.twj.internet.defer;
     exports dev.twj.python.failure;
     exports dev.twj.logger;
+    exports dev.twj.contextvars;
 }
