@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twj.contextvars.ContextVar;
 import dev.twj.python.failure.Failure;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -377,5 +378,26 @@ abstract class InlineCallbacksBehaviourTests {
         d.callback(null);
         Failure failure = failureResultOf(result, ArithmeticException.class);
         assertSame(error, failure.value());
+    }
+
+    @Test
+    public void everyStepRunsInTheContextCapturedAtTheStart() {
+        ContextVar<String> var = new ContextVar<>("where");
+        var.set("caller");
+        Deferred<String> d = new Deferred<>();
+        List<String> seen = new ArrayList<>();
+        Deferred<String> result = inlineCallbacks(() -> {
+            seen.add(var.get());
+            var.set("body");
+            await(d);
+            seen.add(var.get());
+            return var.get();
+        });
+        assertEquals("caller", var.get());
+        var.set("changed by the caller");
+        d.callback("x");
+        assertEquals(List.of("caller", "body"), seen);
+        assertEquals("body", successResultOf(result));
+        assertEquals("changed by the caller", var.get());
     }
 }
