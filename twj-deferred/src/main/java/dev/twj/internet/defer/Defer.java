@@ -148,6 +148,16 @@ public final class Defer {
     }
 
     /**
+     * {@link #await(Deferred)}, declared to throw {@code mayThrow}: javac rejects
+     * {@code catch (SomeCheckedException e)} around a call that does not declare it, so use this
+     * form to catch a checked exception by type: {@code try { await(d, IOException.class); }
+     * catch (IOException e) { ... }}. Any other exception is still thrown, undeclared.
+     */
+    public static <T, X extends Exception> T await(Deferred<T> d, Class<X> mayThrow) throws X {
+        return InlineCallbacks.await(d);
+    }
+
+    /**
      * Runs {@code coroutine} here, inside the current body, and returns its result: Python's
      * {@code await coro()}. It shares the current body's context.
      *
