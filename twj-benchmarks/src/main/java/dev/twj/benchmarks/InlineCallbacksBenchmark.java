@@ -2,6 +2,9 @@ package dev.twj.benchmarks;
 
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code roundTrip*}: fire the Deferred a suspended body awaits; the body resumes, makes
  *       the next Deferred and suspends on it again: one suspend/resume round trip per
  *       operation;</li>
- *   <li>{@code startAndEnd*}: start a body that returns at once, and get its Deferred.</li>
+ *   <li>{@code startAndEnd*}: start a body that returns at once, and get its Deferred;</li>
+ *   <li>{@code rawContinuationRoundTrip}: the baseline, {@code jdk.internal.vm.Continuation}'s
+ *       own run + yield with nothing else.</li>
  * </ul>
  *
  * <p>Run: {@code java -jar twj-benchmarks/target/benchmarks.jar InlineCallbacks -f 1 -wi 2 -i 3}.
@@ -113,5 +118,50 @@ public class InlineCallbacksBenchmark {
     @Fork(value = 1, jvmArgsAppend = {EXPORTS, VIRTUAL})
     public Object startAndEndVirtual() {
         return Defer.inlineCallbacks(() -> 1).result();
+    }
+
+    /** A bare {@code jdk.internal.vm.Continuation} that yields in a loop, through method handles. */
+    @State(Scope.Thread)
+    public static class RawContinuation {
+        MethodHandle run;
+        Object continuation;
+        long count;
+
+        @Setup(Level.Trial)
+        public void start() throws Throwable {
+            Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
+            Class<?> contClass = Class.forName("jdk.internal.vm.Continuation");
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            Object scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
+                    .invoke("baseline");
+            MethodHandle yield = lookup.findStatic(contClass, "yield",
+                            MethodType.methodType(boolean.class, scopeClass))
+                    .asType(MethodType.methodType(boolean.class, Object.class));
+            Runnable body = () -> {
+                try {
+                    while (true) {
+                        count++;
+                        boolean ok = (boolean) yield.invokeExact(scope);
+                        if (!ok) {
+                            throw new IllegalStateException("pinned");
+                        }
+                    }
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            continuation = lookup.findConstructor(contClass,
+                            MethodType.methodType(void.class, scopeClass, Runnable.class))
+                    .invoke(scope, body);
+            run = lookup.findVirtual(contClass, "run", MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(void.class, Object.class));
+        }
+    }
+
+    /** Baseline: one run + yield of a bare continuation. */
+    @Benchmark
+    public long rawContinuationRoundTrip(RawContinuation c) throws Throwable {
+        c.run.invokeExact(c.continuation);
+        return c.count;
     }
 }
