@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 
 /** {@link InlineCallbacksBehaviourTests} on the {@code jdk.internal.vm.Continuation} engine. */
@@ -63,5 +64,23 @@ class InlineCallbacksContinuationBehaviourTests extends InlineCallbacksBehaviour
                 throw DeferredAssertions.failureResultOf(result).value();
             });
         }
+    }
+
+    /** A suspended body holds no thread: with its awaited Deferred unreachable, it is garbage. */
+    @Test
+    public void aBodyAwaitingAnUnreachableDeferredIsCollected() throws InterruptedException {
+        WeakReference<Deferred<Object>> result = suspendOnAnUnreachableDeferred();
+        for (int i = 0; i < 50 && result.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(result.get());
+    }
+
+    private WeakReference<Deferred<Object>> suspendOnAnUnreachableDeferred() {
+        Deferred<Object> never = new Deferred<>();
+        Deferred<Object> result = inlineCallbacks(() -> await(never));
+        DeferredAssertions.assertNoResult(result);
+        return new WeakReference<>(result);
     }
 }
