@@ -400,4 +400,21 @@ abstract class InlineCallbacksBehaviourTests {
         assertEquals("body", successResultOf(result));
         assertEquals("changed by the caller", var.get());
     }
+
+    @Test
+    public void bodiesStartedAndResumedOnVirtualThreadsMayBlock() throws Exception {
+        Deferred<String> d = new Deferred<>();
+        AtomicReference<Deferred<String>> result = new AtomicReference<>();
+        Thread starter = Thread.ofVirtual().start(() -> result.set(inlineCallbacks(() -> {
+            Thread.sleep(1);
+            String v = await(d);
+            Thread.sleep(1);
+            return v + "!";
+        })));
+        starter.join();
+        assertNoResult(result.get());
+        Thread firer = Thread.ofVirtual().start(() -> d.callback("done"));
+        firer.join();
+        assertEquals("done!", successResultOf(result.get()));
+    }
 }
