@@ -304,7 +304,10 @@ abstract class InlineCallbacks<T> implements Callback<Object, Object> {
         }
         if (r instanceof Failure failure) {
             Throwable e = failure.value();
-            e.addSuppressed(new AwaitedAt());
+            // Bounded: one exception instance may be thrown into many bodies (a shared constant).
+            if (e.getSuppressed().length < MAX_AWAITED_AT) {
+                e.addSuppressed(new AwaitedAt());
+            }
             throw failure.raiseException();
         }
         return (T) r;
@@ -328,6 +331,9 @@ abstract class InlineCallbacks<T> implements Callback<Object, Object> {
     private static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
         throw (X) t;
     }
+
+    /** At most this many suppressed entries on one exception before await stops adding its own. */
+    static final int MAX_AWAITED_AT = 16;
 
     /**
      * Recorded on an exception that {@code await} throws into a body, so that its stack trace

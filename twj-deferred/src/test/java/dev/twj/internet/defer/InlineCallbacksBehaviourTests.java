@@ -417,4 +417,14 @@ abstract class InlineCallbacksBehaviourTests {
         firer.join();
         assertEquals("done!", successResultOf(result.get()));
     }
+
+    @Test
+    public void aSharedExceptionAwaitedManyTimesKeepsABoundedTrace() {
+        IllegalStateException shared = new IllegalStateException("shared");
+        for (int i = 0; i < 100; i++) {
+            Deferred<Object> result = inlineCallbacks(() -> await(Defer.fail(shared)));
+            assertSame(shared, failureResultOf(result).value());
+        }
+        assertEquals(InlineCallbacks.MAX_AWAITED_AT, shared.getSuppressed().length);
+    }
 }
