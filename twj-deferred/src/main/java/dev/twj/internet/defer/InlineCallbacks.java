@@ -36,6 +36,9 @@ import java.util.concurrent.Semaphore;
  *       hand-off per suspension), and a body that is never resumed keeps its parked virtual
  *       thread.</li>
  * </ul>
+ * <p>A {@code ThreadLocal} read inside a body gives the value of the thread running the current
+ * step; per-body state belongs in locals or a {@link dev.twj.contextvars.ContextVar}.
+ *
  * <p>System property {@code dev.twj.inlineCallbacks.engine} = {@code continuation},
  * {@code virtual} or {@code auto} (the default: {@code continuation} when the JDK exports it,
  * else {@code virtual}). The choice is logged once, at info level, when this class loads.
