@@ -427,4 +427,25 @@ abstract class InlineCallbacksBehaviourTests {
         }
         assertEquals(InlineCallbacks.MAX_AWAITED_AT, shared.getSuppressed().length);
     }
+
+    @Test
+    public void awaitOfAFiredButPausedDeferredWaitsForUnpause() {
+        Deferred<String> d = Defer.succeed("x");
+        d.pause();
+        Deferred<String> result = inlineCallbacks(() -> await(d));
+        assertNoResult(result);
+        d.unpause();
+        assertEquals("x", successResultOf(result));
+    }
+
+    /** As in Twisted, the first awaiter consumes the result: the second one gets null. */
+    @Test
+    public void twoBodiesAwaitingOneDeferred() {
+        Deferred<String> d = new Deferred<>();
+        Deferred<String> first = inlineCallbacks(() -> await(d));
+        Deferred<String> second = inlineCallbacks(() -> await(d));
+        d.callback("x");
+        assertEquals("x", successResultOf(first));
+        assertNull(successResultOf(second));
+    }
 }
