@@ -58,7 +58,9 @@ public final class Defer {
      * gives a failed Deferred, a returned {@link Failure} too, and a plain value a fired one.
      *
      * <p>If {@code f} returns a Deferred, that Deferred is returned as is (as in Twisted); give
-     * such functions to {@link #maybeDeferredDeferred} so that the type says so.
+     * such functions to {@link #maybeDeferredDeferred} so that the type says so. A returned
+     * {@link Coroutine} is started with {@link Deferred#fromCoroutine}
+     * ({@link #maybeDeferredCoroutine} types it).
      */
     @SuppressWarnings("unchecked")
     public static <T> Deferred<T> maybeDeferred(Callable<? extends T> f) {
