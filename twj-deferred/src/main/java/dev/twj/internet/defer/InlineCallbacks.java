@@ -110,10 +110,14 @@ abstract class InlineCallbacks<T> implements Callback<Object, Object> {
             }
             case "virtual" -> engine = Engine.VIRTUAL;
             case "auto", "" -> engine = CONTINUATION_UNAVAILABLE == null ? Engine.CONTINUATION : Engine.VIRTUAL;
-            default -> throw new IllegalArgumentException(
-                    ENGINE_PROPERTY + "=" + wanted + ": expected continuation, virtual or auto");
+            default -> {
+                // Throwing here would only surface later as NoClassDefFoundError: say it, go on.
+                LOG.error("{property}={value}: expected continuation, virtual or auto; using auto",
+                        "property", ENGINE_PROPERTY, "value", wanted);
+                engine = CONTINUATION_UNAVAILABLE == null ? Engine.CONTINUATION : Engine.VIRTUAL;
+            }
         }
-        if (engine == Engine.VIRTUAL && CONTINUATION_UNAVAILABLE != null && !wanted.equals("virtual")) {
+        if (engine == Engine.VIRTUAL && CONTINUATION_UNAVAILABLE != null) {
             LOG.info("inlineCallbacks engine: {engine} ({reason})", "engine", "virtual",
                     "reason", CONTINUATION_UNAVAILABLE);
         } else {
