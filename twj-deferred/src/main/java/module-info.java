@@ -9,4 +9,5 @@ module dev.twj.deferred {
     exports dev.twj.python.failure;
     exports dev.twj.python.lockfile;
     exports dev.twj.logger;
+    exports dev.twj.contextvars;
 }

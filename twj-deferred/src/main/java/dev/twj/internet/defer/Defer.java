@@ -61,7 +61,9 @@ public final class Defer {
      * gives a failed Deferred, a returned {@link Failure} too, and a plain value a fired one.
      *
      * <p>If {@code f} returns a Deferred, that Deferred is returned as is (as in Twisted); give
-     * such functions to {@link #maybeDeferredDeferred} so that the type says so.
+     * such functions to {@link #maybeDeferredDeferred} so that the type says so. A returned
+     * {@link Coroutine} is started with {@link Deferred#fromCoroutine}
+     * ({@link #maybeDeferredCoroutine} types it).
      */
     @SuppressWarnings("unchecked")
     public static <T> Deferred<T> maybeDeferred(Callable<? extends T> f) {
@@ -78,6 +80,9 @@ public final class Defer {
         }
         if (result instanceof Failure failure) {
             return fail(failure);
+        }
+        if (result instanceof Coroutine<?> coroutine) {
+            return (Deferred<T>) Deferred.fromCoroutine(coroutine);
         }
         return succeed((T) result);
     }
@@ -229,6 +234,106 @@ public final class Defer {
     }
 
     // --- inlineCallbacks and await (see InlineCallbacks.java) ---
+
+    /**
+     * Runs {@code body} as Twisted's {@code @inlineCallbacks} runs a generator, and returns a
+     * Deferred of what it returns (or of what it throws). Inside, {@link #await(Deferred)} stands
+     * for {@code yield d}.
+     *
+     * <p>The body runs now, on this thread, up to the first {@code await} of a Deferred that has not
+     * fired; an already-fired Deferred is consumed without suspending. The body then resumes on the
+     * thread that fires the awaited Deferred, inside its {@code callback}, one step at a time:
+     * never on two threads at once. Every step runs in a copy of the
+     * {@link dev.twj.contextvars.Context} taken now. Cancelling the returned Deferred cancels the
+     * awaited one, whose {@link CancelledError} {@code await} then throws into the body, which may
+     * catch it. A suspended body holds no thread. See {@code InlineCallbacks} for the two engines
+     * (system property {@code dev.twj.inlineCallbacks.engine}).
+     *
+     * <p>Where Java differs: Python decorates a generator function; here the body is a lambda run
+     * at once, so {@code inlineCallbacks(() -> ...)} is the call of the decorated function.
+     */
+    public static <T> Deferred<T> inlineCallbacks(Callable<? extends T> body) {
+        return InlineCallbacks.start(body);
+    }
+
+    /**
+     * Waits, inside an inlineCallbacks or coroutine body, for {@code d} and returns its result, or
+     * throws the exception it failed with, unwrapped and undeclared (catch it with
+     * {@code catch (Exception e)} or by its own type). Consumes {@code d}'s result, which becomes
+     * {@code null}, as {@code yield d} and {@code await d} do.
+     *
+     * <p>The exception gets a suppressed {@code AwaitedAt} entry whose stack trace shows the
+     * awaiting line, as Twisted's traceback shows it.
+     *
+     * @throws IllegalStateException outside a body (it never blocks a thread), or where the body
+     *     cannot be suspended (a static initializer or native frame)
+     */
+    public static <T> T await(Deferred<T> d) {
+        return InlineCallbacks.await(d);
+    }
+
+    /**
+     * {@link #await(Deferred)}, declared to throw {@code mayThrow}: javac rejects
+     * {@code catch (SomeCheckedException e)} around a call that does not declare it, so use this
+     * form to catch a checked exception by type: {@code try { await(d, IOException.class); }
+     * catch (IOException e) { ... }}. Any other exception is still thrown, undeclared.
+     */
+    public static <T, X extends Exception> T await(Deferred<T> d, Class<X> mayThrow) throws X {
+        return InlineCallbacks.await(d);
+    }
+
+    /**
+     * Runs {@code coroutine} here, inside the current body, and returns its result: Python's
+     * {@code await coro()}. It shares the current body's context.
+     *
+     * @throws IllegalStateException outside a body, or if the coroutine has already started
+     */
+    public static <T> T await(Coroutine<T> coroutine) {
+        return InlineCallbacks.await(coroutine);
+    }
+
+    /**
+     * Returns a {@link Coroutine}: {@code body}, not started. The Java form of calling an
+     * {@code async def} function.
+     */
+    public static <T> Coroutine<T> coroutine(Callable<? extends T> body) {
+        return new Coroutine<>(body);
+    }
+
+    /** Returns {@code d} itself: Twisted's {@code ensureDeferred} of a Deferred. */
+    public static <T> Deferred<T> ensureDeferred(Deferred<T> d) {
+        return d;
+    }
+
+    /** Starts {@code coroutine} and returns a Deferred of its result ({@link Deferred#fromCoroutine}). */
+    public static <T> Deferred<T> ensureDeferred(Coroutine<T> coroutine) {
+        return Deferred.fromCoroutine(coroutine);
+    }
+
+    /**
+     * Returns {@code coro} if it is a Deferred, or starts it if it is a {@link Coroutine}.
+     *
+     * @throws NotACoroutineError if it is neither
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Deferred<T> ensureDeferred(Object coro) {
+        if (coro instanceof Deferred<?> d) {
+            return (Deferred<T>) d;
+        }
+        if (coro instanceof Coroutine<?> c) {
+            return (Deferred<T>) Deferred.fromCoroutine(c);
+        }
+        throw new NotACoroutineError(coro + " is not a coroutine or a Deferred");
+    }
+
+    /**
+     * Calls {@code f}, which returns a {@link Coroutine}, and returns a Deferred of the coroutine's
+     * result: {@link #maybeDeferred} typed for coroutine functions ({@code async def}).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Deferred<T> maybeDeferredCoroutine(Callable<? extends Coroutine<? extends T>> f) {
+        return maybeDeferred((Callable<T>) (Callable<?>) f);
+    }
 
     /**
      * Turns Deferred debugging on or off. When on, every Deferred created records the stack that

@@ -607,6 +607,35 @@ public class Deferred<T> {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Coroutines (see InlineCallbacks.java).
+
+    /**
+     * Starts {@code coroutine} and returns a Deferred that fires with its result, or fails with
+     * what it throws: it runs now up to its first {@link Defer#await} of an unfired Deferred, and
+     * cancelling the returned Deferred cancels the awaited one. See {@link Defer#inlineCallbacks}.
+     *
+     * <p>Port of {@code Deferred.fromCoroutine}.
+     *
+     * @throws IllegalStateException if the coroutine has already started
+     */
+    public static <T> Deferred<T> fromCoroutine(Coroutine<T> coroutine) {
+        return InlineCallbacks.start(coroutine.start());
+    }
+
+    /**
+     * Starts {@code coro} if it is a {@link Coroutine}, as {@link #fromCoroutine(Coroutine)}.
+     *
+     * @throws NotACoroutineError if it is anything else
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Deferred<T> fromCoroutine(Object coro) {
+        if (coro instanceof Coroutine<?> c) {
+            return (Deferred<T>) fromCoroutine(c);
+        }
+        throw new NotACoroutineError(coro + " is not a coroutine");
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Futures.
 
     /**

@@ -1,5 +1,6 @@
 package dev.twj.internet.defer;
 
+import static dev.twj.internet.defer.Defer.coroutine;
 import static dev.twj.internet.defer.DeferredAssertions.assertNoResult;
 import static dev.twj.internet.defer.DeferredAssertions.failureResultOf;
 import static dev.twj.internet.defer.DeferredAssertions.successResultOf;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.defer.DeferredList.FirstResult;
@@ -29,6 +31,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1769,5 +1774,97 @@ final class DeferredTests {
                         new ListsStep("secondCallback", List.of("withers")),
                         new ListsStep("final", null)),
                 results);
+    }
+
+    // ---- coroutines: inlineCallbacks bodies stand for async def ----
+
+    /**
+     * When called with a coroutine function {@link Defer#maybeDeferred} returns a
+     * {@link Deferred} which has the same result as the coroutine returned by the function.
+     */
+    @Test
+    public void test_maybeDeferredCoroutineSuccess() {
+        Callable<Coroutine<Integer>> f = () -> coroutine(() -> 7);
+
+        Deferred<Integer> coroutineDeferred = Defer.maybeDeferredCoroutine(f);
+        assertEquals(7, successResultOf(coroutineDeferred));
+    }
+
+    /**
+     * When called with a coroutine function {@link Defer#maybeDeferred} returns a
+     * {@link Deferred} which has the same result as the coroutine returned by the function.
+     */
+    @Test
+    public void test_maybeDeferredCoroutineSuccessIndirect() {
+        Callable<Coroutine<Integer>> f = () -> coroutine(() -> 7);
+
+        // Demonstrate that the function itself does not need to be a coroutine
+        // function to trigger the coroutine-handling behavior.
+        Callable<Object> g = () -> f.call();
+
+        // Provide a simple callback mainly to ensure the type-checking on
+        // maybeDeferred is correct.
+        Callback<Integer, Integer> typedCallback = result -> result + 1;
+
+        Deferred<Object> coroutineDeferred = Defer.maybeDeferred(g);
+        Deferred<Integer> modifiedDeferred = coroutineDeferred.addCallback(r -> typedCallback.call((Integer) r));
+        assertEquals(8, successResultOf(modifiedDeferred));
+    }
+
+    /** A private exception for {@link #test_maybeDeferredCoroutineFailure}. */
+    static final class SomeException extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * When called with a coroutine function {@link Defer#maybeDeferred} returns a
+     * {@link Deferred} which has a {@link dev.twj.python.failure.Failure} result wrapping the
+     * exception raised by the coroutine function.
+     */
+    @Test
+    public void test_maybeDeferredCoroutineFailure() {
+        Callable<Coroutine<Void>> f = () -> coroutine(() -> {
+            throw new SomeException();
+        });
+
+        // Demonstrate that the function itself does not need to be a coroutine
+        // function to trigger the coroutine-handling behavior.
+        Callable<Object> g = () -> f.call();
+
+        assertSame(SomeException.class, failureResultOf(Defer.maybeDeferred(g)).type());
+    }
+
+    /** It can discover the return type of a first level coroutine. */
+    @Test
+    public void test_fromCoroutine() {
+        Supplier<Coroutine<Integer>> returnsInt = () -> coroutine(() -> 1);
+
+        Deferred<Integer> d = Deferred.fromCoroutine(returnsInt.get());
+        assertEquals(1, successResultOf(d));
+    }
+
+    /**
+     * {@link Deferred#fromCoroutine} requires a coroutine object or a generator, and will reject
+     * things that are not that.
+     */
+    @Test
+    public void test_fromCoroutineRequiresCoroutine() {
+        List<Object> thingsThatAreNotCoroutines = Arrays.asList(
+                // Lambda
+                (Function<Object, Object>) x -> x,
+                // Int
+                1,
+                // Boolean
+                true,
+                // Function
+                (Runnable) this::test_fromCoroutineRequiresCoroutine,
+                // None
+                null,
+                // Module (a Java class stands for a Python module)
+                Defer.class);
+
+        for (Object thing : thingsThatAreNotCoroutines) {
+            assertThrows(NotACoroutineError.class, () -> Deferred.fromCoroutine(thing));
+        }
     }
 }
