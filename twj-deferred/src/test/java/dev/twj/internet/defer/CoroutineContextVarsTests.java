@@ -5,6 +5,8 @@ import static dev.twj.internet.defer.Defer.coroutine;
 import static dev.twj.internet.defer.Defer.ensureDeferred;
 import static dev.twj.internet.defer.DeferredAssertions.successResultOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.contextvars.ContextVar;
@@ -221,5 +223,96 @@ class CoroutineContextVarsTests {
         clock.advance(1);
 
         assertTrue(successResultOf(d));
+    }
+
+    // Python's "async with lock:" is, in a Java body, "await(lock.acquire()); try { ... } finally
+    // { lock.release(); }": the three tests below are written that way.
+
+    /** DeferredLock can be used as an asynchronous context manager. */
+    @Test
+    public void test_asyncWithLock() {
+        successResultOf(Defer.inlineCallbacks(() -> {
+            DeferredLock lock = new DeferredLock();
+            Deferred<DeferredLock> d;
+            await(lock.acquire());
+            try {
+                assertTrue(lock.locked());
+                d = lock.acquire();
+                d.addCallback(ignored -> {
+                    lock.release();
+                    return null;
+                });
+                assertTrue(lock.locked());
+                assertFalse(d.called());
+            } finally {
+                lock.release();
+            }
+            assertTrue(d.called());
+            await(d);
+            assertFalse(lock.locked());
+            return null;
+        }));
+    }
+
+    /** DeferredSemaphore can be used as an asynchronous context manager. */
+    @Test
+    public void test_asyncWithSemaphore() {
+        successResultOf(Defer.inlineCallbacks(() -> {
+            DeferredSemaphore sem = new DeferredSemaphore(3);
+            await(sem.acquire());
+            try {
+                assertEquals(2, sem.tokens());
+                Deferred<DeferredSemaphore> d1;
+                Deferred<DeferredSemaphore> d2;
+                await(sem.acquire());
+                try {
+                    assertEquals(1, sem.tokens());
+                    d1 = sem.acquire();
+                    d2 = sem.acquire();
+                    assertEquals(0, sem.tokens());
+                    assertTrue(d1.called());
+                    assertFalse(d2.called());
+                } finally {
+                    sem.release();
+                }
+                assertEquals(0, sem.tokens());
+                assertTrue(d2.called());
+                d1.addCallback(ignored -> {
+                    sem.release();
+                    return null;
+                });
+                d2.addCallback(ignored -> {
+                    sem.release();
+                    return null;
+                });
+                await(d1);
+                await(d2);
+                assertEquals(2, sem.tokens());
+            } finally {
+                sem.release();
+            }
+            assertEquals(3, sem.tokens());
+            return null;
+        }));
+    }
+
+    /** DeferredLock correctly propagates exceptions when used as an asynchronous context manager. */
+    @Test
+    public void test_asyncWithLockException() {
+        successResultOf(Defer.inlineCallbacks(() -> {
+            DeferredLock lock = new DeferredLock();
+            Exception e = assertThrows(Exception.class, () -> {
+                await(lock.acquire());
+                try {
+                    assertTrue(lock.locked());
+                    throw new Exception("some specific exception");
+                } finally {
+                    lock.release();
+                }
+            });
+            assertEquals("some specific exception", e.getMessage());
+            assertFalse(lock.locked());
+            return null;
+        }));
     }
 }
