@@ -121,7 +121,7 @@ abstract class InlineCallbacks<T> implements Callback<Object, Object> {
             LOG.info("inlineCallbacks engine: {engine} ({reason})", "engine", "virtual",
                     "reason", CONTINUATION_UNAVAILABLE);
         } else {
-            LOG.info("inlineCallbacks engine: {engine}", "engine",
+            LOG.debug("inlineCallbacks engine: {engine}", "engine",
                     engine.name().toLowerCase(Locale.ROOT));
         }
         return engine;
