@@ -4,8 +4,12 @@
 module dev.twj.internet {
     requires transitive dev.twj.deferred;
 
+    exports dev.twj.internet;
+    exports dev.twj.internet.address;
     exports dev.twj.internet.base;
     exports dev.twj.internet.error;
     exports dev.twj.internet.interfaces;
+    exports dev.twj.internet.protocol;
     exports dev.twj.internet.task;
+    exports dev.twj.internet.testing;
 }
