@@ -13,5 +13,6 @@ module dev.twj.internet {
     exports dev.twj.internet.selectreactor;
     exports dev.twj.internet.task;
     exports dev.twj.internet.testing;
+    exports dev.twj.internet.threads;
     exports dev.twj.python.threadpool;
 }

@@ -71,10 +71,14 @@ public abstract class ReactorBase
     private int cancellations;
 
     private ThreadPool threadpool;
+    private Object threadpoolStartupID;
     private Object threadpoolShutdownID;
+
+    private boolean installSignalHandlers;
+    private SignalHandling signals = SignalHandling.NONE;
     private IResolverSimple resolver;
 
-    private Thread ioThread;
+    private volatile Thread ioThread;
     private final long startNanos = System.nanoTime();
 
     /** Creates the reactor and adds its own startup and shutdown triggers. */
@@ -242,7 +246,8 @@ public abstract class ReactorBase
         if (heapSize == 0) {
             return null;
         }
-        return Math.max(0, heap[0].time() - seconds());
+        // As Twisted: at most 2147483 seconds (about 24.8 days) in one wait.
+        return Math.max(0, Math.min(2147483, heap[0].time() - seconds()));
     }
 
     /** Runs the cross-thread calls made so far, then the timed calls that are due. */
@@ -340,23 +345,50 @@ public abstract class ReactorBase
      */
     @Override
     public void run() {
-        startRunning();
-        mainLoop();
+        run(true);
+    }
+
+    /**
+     * Fires the "startup" event and runs the main loop until {@link #stop} (then the "shutdown"
+     * event) or {@link #crash}.
+     *
+     * @param installSignalHandlers whether to stop the reactor cleanly on SIGINT and SIGTERM
+     *     (see {@link #signalsFactory}), from the "during" "startup" phase until the loop ends
+     * @throws ReactorAlreadyRunning if it is running
+     * @throws ReactorNotRestartable if it was stopped before
+     */
+    public void run(boolean installSignalHandlers) {
+        startRunning(installSignalHandlers);
+        try {
+            mainLoop();
+        } finally {
+            signals.uninstall();
+        }
+    }
+
+    /** Same as {@code startRunning(true)}. */
+    protected void startRunning() {
+        startRunning(true);
     }
 
     /**
      * Prepares to run: checks the state, then fires the "startup" event.
      *
+     * @param installSignalHandlers whether the "during" "startup" phase installs the signal
+     *     handling of {@link #signalsFactory}
      * @throws ReactorAlreadyRunning if it is running
      * @throws ReactorNotRestartable if it was stopped before
      */
-    protected void startRunning() {
+    protected void startRunning(boolean installSignalHandlers) {
         if (started) {
             throw new ReactorAlreadyRunning();
         }
         if (startedBefore) {
             throw new ReactorNotRestartable();
         }
+        signals.uninstall();
+        this.installSignalHandlers = installSignalHandlers;
+        signals = installSignalHandlers ? signalsFactory() : SignalHandling.NONE;
         started = true;
         stopped = false;
         ioThread = Thread.currentThread();
@@ -365,6 +397,134 @@ public abstract class ReactorBase
 
     private void reallyStartRunning() {
         running = true;
+        if (installSignalHandlers) {
+            // As Twisted: before the "after" startup triggers, which expect a fully set up reactor.
+            signals.install();
+        }
+    }
+
+    // ---- signals --------------------------------------------------------------------------
+
+    /**
+     * Installs and uninstalls a reactor's reaction to the signals that end a process. Port of
+     * {@code twisted.internet._signals.SignalHandling}.
+     */
+    public interface SignalHandling {
+        /** Handling that does nothing: Twisted's {@code _WithoutSignalHandling}. */
+        SignalHandling NONE = new SignalHandling() {
+            @Override
+            public void install() {}
+
+            @Override
+            public void uninstall() {}
+        };
+
+        /** Starts handling the signals. */
+        void install();
+
+        /** Stops handling them; does nothing if not installed. */
+        void uninstall();
+    }
+
+    /**
+     * Returns the signal handling that {@code run(true)} installs: Twisted's
+     * {@code _signalsFactory}, which stops the reactor on SIGINT, SIGTERM and SIGBREAK.
+     *
+     * <p>Where Java differs: the JVM does not let a program handle those signals itself; it
+     * answers them (as it answers {@code System.exit} or the end of the last non-daemon thread)
+     * by running its shutdown hooks and then halting. So the handling is a shutdown hook that, if
+     * the reactor still runs, calls {@code callFromThread(stop)} and waits, at most
+     * {@link #SHUTDOWN_HOOK_TIMEOUT_SECONDS}, for the main loop to end, so that the "shutdown"
+     * event's triggers run before the JVM halts. It does not wait when the reactor thread
+     * itself is the one calling {@code System.exit}. Subclasses may override this to handle more
+     * (Twisted's process reactor adds SIGCHLD).
+     */
+    protected SignalHandling signalsFactory() {
+        return new ShutdownHook();
+    }
+
+    /** The most seconds the JVM shutdown hook waits for the reactor's shutdown. */
+    public static final int SHUTDOWN_HOOK_TIMEOUT_SECONDS = 30;
+
+    /** Returns true while the handling installed by {@code run(true)} is installed. */
+    public boolean signalHandlersInstalled() {
+        return signals instanceof ShutdownHook hook && hook.installed();
+    }
+
+    /** The JVM shutdown hook that stops the reactor cleanly: see {@link #signalsFactory}. */
+    private final class ShutdownHook implements SignalHandling {
+        private final java.util.concurrent.CountDownLatch loopEnded =
+                new java.util.concurrent.CountDownLatch(1);
+        private Thread hook;
+
+        synchronized boolean installed() {
+            return hook != null;
+        }
+
+        @Override
+        public synchronized void install() {
+            if (hook != null) {
+                return;
+            }
+            Thread h = new Thread(this::onJvmShutdown, "twj-reactor-shutdown-hook");
+            try {
+                Runtime.getRuntime().addShutdownHook(h);
+                hook = h;
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: too late to hook in.
+            }
+        }
+
+        @Override
+        public void uninstall() {
+            loopEnded.countDown();
+            Thread h;
+            synchronized (this) {
+                h = hook;
+                hook = null;
+            }
+            if (h != null && h != Thread.currentThread()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(h);
+                } catch (IllegalStateException e) {
+                    // The JVM is shutting down and runs the hook, which returns once it sees the
+                    // loop ended.
+                }
+            }
+        }
+
+        private void onJvmShutdown() {
+            Thread loop = ioThread;
+            if (loopEnded.getCount() == 0 || loop == null) {
+                return;
+            }
+            log.info("JVM shutting down (SIGINT, SIGTERM or exit), stopping the reactor.");
+            callFromThread(() -> {
+                if (!stopped) {
+                    stop();
+                }
+            });
+            long deadline = System.nanoTime() + SHUTDOWN_HOOK_TIMEOUT_SECONDS * 1_000_000_000L;
+            try {
+                while (!loopEnded.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (!loop.isAlive() || callsExit(loop) || System.nanoTime() > deadline) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** True if {@code t} is inside System.exit, waiting for the shutdown hooks: a deadlock. */
+        private static boolean callsExit(Thread t) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if ("java.lang.Shutdown".equals(frame.getClassName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Runs the loop until the reactor stops; an unexpected error is logged and the loop goes on. */
@@ -427,28 +587,25 @@ public abstract class ReactorBase
     @Override
     public Object addSystemEventTrigger(String phase, String eventType, Callable<?> callable) {
         Objects.requireNonNull(callable, "callable");
-        return eventTriggers.computeIfAbsent(eventType, k -> new ThreePhaseEvent())
-                .addTrigger(phase, callable);
+        return new TriggerID(eventType, eventTriggers
+                .computeIfAbsent(eventType, k -> new ThreePhaseEvent())
+                .addTrigger(phase, callable));
     }
 
-    /** A trigger's handle, with its event type. */
+    /** A trigger's handle, with its event type: what addSystemEventTrigger returns. */
     private record TriggerID(String eventType, ThreePhaseEvent.Handle handle) {}
 
+    /**
+     * Removes a trigger added with {@link #addSystemEventTrigger}.
+     *
+     * @throws IllegalArgumentException if {@code triggerID} is not one, or its trigger was
+     *     removed or has run (Twisted's {@code ValueError})
+     */
     @Override
     public void removeSystemEventTrigger(Object triggerID) {
         if (triggerID instanceof TriggerID id) {
             eventTriggers.get(id.eventType()).removeTrigger(id.handle());
             return;
-        }
-        if (triggerID instanceof ThreePhaseEvent.Handle handle) {
-            for (ThreePhaseEvent event : eventTriggers.values()) {
-                try {
-                    event.removeTrigger(handle);
-                    return;
-                } catch (IllegalArgumentException e) {
-                    // Not this event's.
-                }
-            }
         }
         throw new IllegalArgumentException("not a trigger ID: " + triggerID);
     }
@@ -480,19 +637,38 @@ public abstract class ReactorBase
     public synchronized ThreadPool getThreadPool() {
         if (threadpool == null) {
             threadpool = new ThreadPool(0, 10, "twisted.internet.reactor");
-            ThreadPool pool = threadpool;
-            callWhenRunning(pool::start);
+            threadpoolStartupID = callWhenRunning(threadpool::start);
             threadpoolShutdownID = addSystemEventTrigger("during", "shutdown", call(this::stopThreadPool));
         }
         return threadpool;
     }
 
-    private void stopThreadPool() {
+    /**
+     * Stops the reactor's threadpool, if it has one, and forgets it and its startup and shutdown
+     * triggers; the next {@link #getThreadPool} creates a new one. Twisted's
+     * {@code _stopThreadPool}: the reactor calls it during "shutdown", and trial between test
+     * classes.
+     */
+    public void stopThreadPool() {
         ThreadPool pool;
+        Object startupID;
+        Object shutdownID;
         synchronized (this) {
             pool = threadpool;
+            startupID = threadpoolStartupID;
+            shutdownID = threadpoolShutdownID;
             threadpool = null;
+            threadpoolStartupID = null;
             threadpoolShutdownID = null;
+        }
+        for (Object trigger : new Object[] {startupID, shutdownID}) {
+            if (trigger != null) {
+                try {
+                    removeSystemEventTrigger(trigger);
+                } catch (IllegalArgumentException e) {
+                    // Already fired (or firing).
+                }
+            }
         }
         if (pool != null) {
             pool.stop();

@@ -61,7 +61,8 @@ public final class ThreadPool implements Executor {
      * @param maxthreads the most threads the pool will run at once
      * @param name the pool's name, part of its threads' names; null for a generated one
      * @throws IllegalArgumentException if {@code minthreads < 0} or {@code maxthreads < minthreads}
-     *     or {@code maxthreads < 1}
+     *     (as Twisted, {@code maxthreads} may be 0: work then waits until the pool is allowed
+     *     threads again)
      */
     public ThreadPool(int minthreads, int maxthreads, String name) {
         checkSizes(minthreads, maxthreads);
@@ -74,10 +75,9 @@ public final class ThreadPool implements Executor {
         if (minthreads < 0) {
             throw new IllegalArgumentException("minimum is negative: " + minthreads);
         }
-        if (maxthreads < 1 || minthreads > maxthreads) {
+        if (minthreads > maxthreads) {
             throw new IllegalArgumentException(
-                    "minimum " + minthreads + " is greater than maximum " + maxthreads
-                            + " (or maximum < 1)");
+                    "minimum " + minthreads + " is greater than maximum " + maxthreads);
         }
     }
 
@@ -111,6 +111,16 @@ public final class ThreadPool implements Executor {
         return executor == null ? 0 : executor.getPoolSize();
     }
 
+    /** Returns the number of threads running work now (Twisted's {@code len(working)}). */
+    public synchronized int working() {
+        return executor == null ? 0 : executor.getActiveCount();
+    }
+
+    /** Returns the number of idle threads waiting for work (Twisted's {@code len(waiters)}). */
+    public synchronized int waiters() {
+        return executor == null ? 0 : Math.max(0, executor.getPoolSize() - executor.getActiveCount());
+    }
+
     /** Returns the number of work items waiting for a thread. */
     public synchronized int queued() {
         return executor == null ? pending.size() : executor.getQueue().size();
@@ -132,10 +142,17 @@ public final class ThreadPool implements Executor {
             return t;
         };
         executor = new ThreadPoolExecutor(
-                max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+                max, Math.max(1, max), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
         executor.allowCoreThreadTimeOut(true);
         for (int i = 0; i < min; i++) {
             executor.prestartCoreThread();
+        }
+        flushPending();
+    }
+
+    private void flushPending() {
+        if (max == 0) {
+            return;
         }
         for (Runnable r : pending) {
             executor.execute(r);
@@ -152,17 +169,21 @@ public final class ThreadPool implements Executor {
         checkSizes(minthreads, maxthreads);
         this.min = minthreads;
         this.max = maxthreads;
-        if (executor != null) {
-            if (maxthreads > executor.getMaximumPoolSize()) {
-                executor.setMaximumPoolSize(maxthreads);
+        if (executor != null && !executor.isShutdown()) {
+            // A ThreadPoolExecutor needs a maximum of 1 at least: with maxthreads 0 it keeps no
+            // core thread and is given no work (dispatch holds it back).
+            int newMax = Math.max(1, maxthreads);
+            if (newMax > executor.getMaximumPoolSize()) {
+                executor.setMaximumPoolSize(newMax);
                 executor.setCorePoolSize(maxthreads);
             } else {
                 executor.setCorePoolSize(maxthreads);
-                executor.setMaximumPoolSize(maxthreads);
+                executor.setMaximumPoolSize(newMax);
             }
             while (executor.getPoolSize() < minthreads && executor.prestartCoreThread()) {
                 // Start threads up to the new minimum.
             }
+            flushPending();
         }
     }
 
@@ -190,11 +211,41 @@ public final class ThreadPool implements Executor {
      * outcome. An exception thrown by {@code onResult} is logged.
      */
     public <T> void callInThreadWithCallback(OnResult<? super T> onResult, Callable<T> work) {
-        dispatch(() -> {
+        dispatch(new WorkWithCallback(work, onResult));
+    }
+
+    /**
+     * The work of {@link #callInThreadWithCallback}. As Twisted's {@code inContext}, it drops the
+     * work before calling {@code onResult}, and {@code onResult} after, so that neither (nor what
+     * they hold) outlives its use.
+     */
+    private final class WorkWithCallback implements Runnable {
+        private Callable<?> work;
+        private OnResult<?> onResult;
+
+        WorkWithCallback(Callable<?> work, OnResult<?> onResult) {
+            this.work = work;
+            this.onResult = onResult;
+        }
+
+        private Callable<?> takeWork() {
+            Callable<?> w = work;
+            work = null;
+            return w;
+        }
+
+        private OnResult<?> takeOnResult() {
+            OnResult<?> r = onResult;
+            onResult = null;
+            return r;
+        }
+
+        @Override
+        public void run() {
             boolean success;
             Object result;
             try {
-                result = work.call();
+                result = takeWork().call();
                 success = true;
             } catch (VirtualMachineError e) {
                 throw e;
@@ -203,18 +254,18 @@ public final class ThreadPool implements Executor {
                 success = false;
             }
             try {
-                onResult.onResult(success, result);
+                takeOnResult().onResult(success, result);
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
                 log.failure("Unhandled error in onResult of thread pool {name}", new Failure(t),
                         "name", name);
             }
-        });
+        }
     }
 
     private synchronized void dispatch(Runnable r) {
-        if (executor == null || executor.isShutdown()) {
+        if (executor == null || executor.isShutdown() || max == 0) {
             pending.add(r);
         } else {
             executor.execute(r);
