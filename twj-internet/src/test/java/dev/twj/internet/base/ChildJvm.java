@@ -10,8 +10,8 @@ public final class ChildJvm {
     private ChildJvm() {}
 
     /**
-     * Starts {@code java -cp <this JVM's classpath> main args...} with this JVM's {@code java},
-     * standard error merged into standard output.
+     * Starts {@code java -cp <this JVM's classpath> main args...} with this JVM's {@code java};
+     * its standard error (log output) goes to this JVM's.
      */
     public static Process start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
@@ -20,6 +20,6 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 }
