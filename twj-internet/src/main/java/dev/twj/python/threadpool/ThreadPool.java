@@ -123,7 +123,7 @@ public final class ThreadPool implements Executor {
 
     /** Returns the number of work items waiting for a thread. */
     public synchronized int queued() {
-        return executor == null ? pending.size() : executor.getQueue().size();
+        return pending.size() + (executor == null ? 0 : executor.getQueue().size());
     }
 
     /**
