@@ -593,7 +593,7 @@ public abstract class ReactorBase
     }
 
     /** A trigger's handle, with its event type: what addSystemEventTrigger returns. */
-    private record TriggerID(String eventType, ThreePhaseEvent.Handle handle) {}
+    record TriggerID(String eventType, ThreePhaseEvent.Handle handle) {}
 
     /**
      * Removes a trigger added with {@link #addSystemEventTrigger}.
@@ -603,7 +603,7 @@ public abstract class ReactorBase
      */
     @Override
     public void removeSystemEventTrigger(Object triggerID) {
-        if (triggerID instanceof TriggerID id) {
+        if (triggerID instanceof TriggerID id && eventTriggers.get(id.eventType()) != null) {
             eventTriggers.get(id.eventType()).removeTrigger(id.handle());
             return;
         }

@@ -47,12 +47,30 @@ final class ThreePhaseEvent {
     void removeTrigger(Handle handle) {
         if ("BEFORE".equals(state) && "before".equals(handle.phase())
                 && finishedBefore.contains(handle)) {
-            // As Twisted: removing an already-fired before trigger is ignored (Twisted warns).
+            // As Twisted: removing an already-fired before trigger is ignored, with a warning (a
+            // DeprecationWarning in Twisted, a log event at level warn here).
+            log.warn("Removing already-fired system event triggers will raise an exception in a"
+                    + " future version of Twisted.");
             return;
         }
         if (!phase(handle.phase()).remove(handle)) {
             throw new IllegalArgumentException("no such trigger: " + handle);
         }
+    }
+
+    /** Returns the triggers of {@code phase} not run yet, in order: for tests. */
+    List<Callable<?>> triggers(String phase) {
+        return phase(phase).stream().<Callable<?>>map(Handle::callable).toList();
+    }
+
+    /** Returns "BASE", or "BEFORE" while waiting for the before phase: for tests. */
+    String state() {
+        return state;
+    }
+
+    /** Returns the before triggers run in the current firing: for tests. */
+    List<Handle> finishedBefore() {
+        return List.copyOf(finishedBefore);
     }
 
     void fireEvent() {
