@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The reactor-independent part of every reactor: timed calls, system events, cross-thread calls,
@@ -446,15 +448,17 @@ public abstract class ReactorBase
     /** The most seconds the JVM shutdown hook waits for the reactor's shutdown. */
     public static final int SHUTDOWN_HOOK_TIMEOUT_SECONDS = 30;
 
-    /** Returns true while the handling installed by {@code run(true)} is installed. */
+    /**
+     * Returns true while the JVM shutdown hook of the default {@link #signalsFactory} is
+     * installed: from the "during" "startup" phase of {@code run(true)} until it returns.
+     */
     public boolean signalHandlersInstalled() {
         return signals instanceof ShutdownHook hook && hook.installed();
     }
 
     /** The JVM shutdown hook that stops the reactor cleanly: see {@link #signalsFactory}. */
     private final class ShutdownHook implements SignalHandling {
-        private final java.util.concurrent.CountDownLatch loopEnded =
-                new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch loopEnded = new CountDownLatch(1);
         private Thread hook;
 
         synchronized boolean installed() {
@@ -506,7 +510,7 @@ public abstract class ReactorBase
             });
             long deadline = System.nanoTime() + SHUTDOWN_HOOK_TIMEOUT_SECONDS * 1_000_000_000L;
             try {
-                while (!loopEnded.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!loopEnded.await(50, TimeUnit.MILLISECONDS)) {
                     if (!loop.isAlive() || callsExit(loop) || System.nanoTime() > deadline) {
                         return;
                     }
