@@ -1,5 +1,5 @@
 /**
- * The shared machinery of reactors: the scheduled call that every {@code IReactorTime} hands out.
- * Port of {@code twisted.internet.base}; the reactor base class will join it.
+ * The shared machinery of reactors: ReactorBase (timed calls, system events, threads), the
+ * scheduled call every {@code IReactorTime} hands out, the threaded resolver. Port of {@code twisted.internet.base}.
  */
 package dev.twj.internet.base;

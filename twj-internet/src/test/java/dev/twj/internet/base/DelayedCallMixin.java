@@ -1,20 +1,23 @@
 package dev.twj.internet.base;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests of {@link DelayedCall} run with debug mode off and on. Port of
- * {@code twisted.internet.test.test_base.DelayedCallMixin}; Python's comparison operators are
- * {@link DelayedCall#compareTo}, and {@code ==} is {@code equals}.
+ * Tests of {@link DelayedCall} run with debug off and on. Port of
+ * {@code twisted.internet.test.test_base.DelayedCallMixin}.
+ *
+ * <p>Java has no operator overloading: {@code a < b} is {@code a.compareTo(b) < 0}, and
+ * {@code ==}, {@code !=} compare identity, which is what Twisted's {@code __eq__} does.
  */
 abstract class DelayedCallMixin {
     DelayedCall zero;
     DelayedCall one;
 
-    /** A function whose {@code toString()} is {@code nothing}, Twisted's module function. */
+    /** The function used by {@code test_str}: its {@code toString()} is its Python name. */
     static final Runnable NOTHING = new Runnable() {
         @Override
         public void run() {}
@@ -25,16 +28,12 @@ abstract class DelayedCallMixin {
         }
     };
 
-    /**
-     * Get a {@link DelayedCall} instance at a given {@code time}.
-     *
-     * @param time the absolute time at which the returned call will be scheduled
-     */
+    /** Returns a call at the absolute time {@code time}, with no-op canceller and resetter. */
     static DelayedCall getDelayedCallAt(double time) {
         return new DelayedCall(time, () -> {}, c -> {}, c -> {}, () -> 0);
     }
 
-    /** Create two {@link DelayedCall} instanced scheduled to run at different times. */
+    /** Creates two {@link DelayedCall}s scheduled to run at different times. */
     void setUpCalls() {
         zero = getDelayedCallAt(0);
         one = getDelayedCallAt(1);
@@ -102,5 +101,16 @@ abstract class DelayedCallMixin {
         assertTrue(!zero.equals(one));
         assertFalse(!zero.equals(zero));
         assertFalse(!one.equals(one));
+    }
+
+    /**
+     * The string representation of a {@link DelayedCall} instance, as returned by {@code repr},
+     * is identical to that returned by {@code str}. Java has only {@code toString()}: string
+     * conversion ({@code String.valueOf}, Python's {@code str}) gives the same text.
+     */
+    @Test
+    public void test_repr() {
+        DelayedCall dc = new DelayedCall(13, NOTHING, c -> {}, c -> {}, () -> 1.6);
+        assertEquals(String.valueOf(dc), dc.toString());
     }
 }

@@ -7,40 +7,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link DelayedCall} with debug mode off. Port of {@code test_base.DelayedCallNoDebugTests}. */
+/**
+ * {@link DelayedCall} with debug off. Port of
+ * {@code twisted.internet.test.test_base.DelayedCallNoDebugTests}.
+ *
+ * <p>Where Java differs: the function takes no arguments, so the text shows {@code nothing()}
+ * where Twisted shows {@code nothing(3, A=5)}.
+ */
 class DelayedCallNoDebugTests extends DelayedCallMixin {
-    private boolean previous;
+    private boolean savedDebug;
 
     /** Turn debug off. */
     @BeforeEach
     void setUp() {
-        previous = DelayedCall.getDebug();
+        savedDebug = DelayedCall.getDebug();
         DelayedCall.setDebug(false);
         setUpCalls();
     }
 
     @AfterEach
     void restoreDebug() {
-        DelayedCall.setDebug(previous);
+        DelayedCall.setDebug(savedDebug);
     }
 
     /**
-     * The string representation of a {@link DelayedCall} instance includes the unsigned id of the
-     * instance, as well as its state and the function to be called. (A Java function captures its
-     * arguments, so they show as {@code ()}, where Twisted shows {@code nothing(3, A=5)}.)
+     * The string representation of a {@link DelayedCall} instance includes the unsigned id of
+     * the instance, as well as its state, the function to be called, and the function arguments.
      */
     @Test
     public void test_str() {
         DelayedCall dc = new DelayedCall(12, NOTHING, c -> {}, c -> {}, () -> 1.5);
-        String expected = String.format(
-                "<DelayedCall 0x%x [10.5s] called=0 cancelled=0 nothing()>", System.identityHashCode(dc));
+        String expected = "<DelayedCall 0x" + Integer.toHexString(System.identityHashCode(dc))
+                + " [10.5s] called=0 cancelled=0 nothing()>";
         assertEquals(expected, dc.toString());
     }
 
     /**
-     * If debug mode changes from off to on between the creation of a {@link DelayedCall} and its
-     * {@code toString}, the string does not include the creator stack. (Twisted sets the flag on
-     * the instance; twj's flag is global.)
+     * If debug changes from off to on between construction and {@code toString()}, the text does
+     * not include the creator stack.
      */
     @Test
     public void test_switchToDebug() {

@@ -1,0 +1,716 @@
+package dev.twj.internet.base;
+
+import dev.twj.internet.Abstract;
+import dev.twj.internet.defer.Defer;
+import dev.twj.internet.defer.Deferred;
+import dev.twj.internet.error.ReactorAlreadyRunning;
+import dev.twj.internet.error.ReactorNotRestartable;
+import dev.twj.internet.error.ReactorNotRunning;
+import dev.twj.internet.interfaces.IDelayedCall;
+import dev.twj.internet.interfaces.IReactorCore;
+import dev.twj.internet.interfaces.IReactorPluggableResolver;
+import dev.twj.internet.interfaces.IReactorThreads;
+import dev.twj.internet.interfaces.IReactorTime;
+import dev.twj.internet.interfaces.IResolverSimple;
+import dev.twj.logger.Logger;
+import dev.twj.python.failure.Failure;
+import dev.twj.python.threadpool.ThreadPool;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reactor-independent part of every reactor: timed calls, system events, cross-thread calls,
+ * the thread pool and name resolution. Port of {@code twisted.internet.base.ReactorBase}.
+ *
+ * <p>A concrete reactor supplies {@link #doIteration} (wait for I/O at most a given time and
+ * dispatch it) and {@link #wakeUp} (make a waiting {@code doIteration} return). The main loop is
+ * Twisted's:
+ *
+ * <pre>
+ *   while started:
+ *       runUntilCurrent()          cross-thread calls, then timed calls that are due
+ *       doIteration(timeout())     I/O, waiting until the next timed call at most
+ * </pre>
+ *
+ * <h2>Contract</h2>
+ * <p>Only {@link #callFromThread} is thread-safe; everything else runs on the reactor thread.
+ * Timed calls due in one pass run in time order (first scheduled first for equal times); a call
+ * scheduled during a pass, even with delay 0, runs in the next one. An exception thrown by a
+ * timed call, a cross-thread call or a system event trigger is logged and the loop goes on.
+ */
+public abstract class ReactorBase
+        implements IReactorCore, IReactorTime, IReactorThreads, IReactorPluggableResolver {
+    private static final Logger log = new Logger(ReactorBase.class);
+
+    /** Whether the reactor is running: set during "startup", cleared by stop and crash. */
+    protected boolean running;
+
+    /** True between run (startRunning) and the end of the main loop. */
+    protected boolean started;
+
+    /** True once stop has been called (and before the reactor first runs). */
+    protected boolean stopped = true;
+
+    private boolean justStopped;
+    private boolean startedBefore;
+
+    private final ConcurrentLinkedQueue<Runnable> threadCallQueue = new ConcurrentLinkedQueue<>();
+    private final Map<String, ThreePhaseEvent> eventTriggers = new HashMap<>();
+
+    // Timed calls: a binary heap of pending calls, plus the calls added since the last pass.
+    private DelayedCall[] heap = new DelayedCall[16];
+    private long[] heapSeq = new long[16];
+    private int heapSize;
+    private long nextSeq;
+    private final List<DelayedCall> newTimedCalls = new ArrayList<>();
+    private int cancellations;
+
+    private ThreadPool threadpool;
+    private Object threadpoolStartupID;
+    private Object threadpoolShutdownID;
+
+    private boolean installSignalHandlers;
+    private SignalHandling signals = SignalHandling.NONE;
+    private IResolverSimple resolver;
+
+    private volatile Thread ioThread;
+    private final long startNanos = System.nanoTime();
+
+    /** Creates the reactor and adds its own startup and shutdown triggers. */
+    @SuppressWarnings("this-escape") // the triggers and resolver only run once the reactor does
+    protected ReactorBase() {
+        resolver = new ThreadedResolver(this);
+        addSystemEventTrigger("during", "startup", call(this::reallyStartRunning));
+        addSystemEventTrigger("during", "shutdown", call(this::crash));
+        addSystemEventTrigger("during", "shutdown", call(this::disconnectAll));
+    }
+
+    private static Callable<Object> call(Runnable r) {
+        return () -> {
+            r.run();
+            return null;
+        };
+    }
+
+    // ---- what a concrete reactor supplies -------------------------------------------------
+
+    /**
+     * Waits for I/O at most {@code timeout} seconds (null: until woken up; 0: not at all) and
+     * dispatches what is ready.
+     */
+    protected abstract void doIteration(Double timeout);
+
+    /** Makes a {@link #doIteration} that is waiting return at once; callable from any thread. */
+    protected abstract void wakeUp();
+
+    /** Disconnects every connection and port: the reactor is shutting down. */
+    protected void disconnectAll() {}
+
+    // ---- time -----------------------------------------------------------------------------
+
+    /** Returns the time on a monotonic clock, in seconds since this reactor was created. */
+    @Override
+    public double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * Calls {@code callable} after {@code delay} seconds.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or not a number
+     */
+    @Override
+    public IDelayedCall callLater(double delay, Runnable callable) {
+        if (!(delay >= 0)) {
+            throw new IllegalArgumentException("delay < 0: " + delay);
+        }
+        Objects.requireNonNull(callable, "callable");
+        DelayedCall call = new DelayedCall(
+                seconds() + delay, callable, c -> cancellations++, this::moveCallLaterSooner,
+                this::seconds);
+        newTimedCalls.add(call);
+        return call;
+    }
+
+    @Override
+    public List<IDelayedCall> getDelayedCalls() {
+        List<IDelayedCall> result = new ArrayList<>();
+        for (int i = 0; i < heapSize; i++) {
+            if (!heap[i].cancelled()) {
+                result.add(heap[i]);
+            }
+        }
+        for (DelayedCall c : newTimedCalls) {
+            if (!c.cancelled()) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    private boolean less(int i, int j) {
+        int c = heap[i].compareTo(heap[j]);
+        return c < 0 || (c == 0 && heapSeq[i] < heapSeq[j]);
+    }
+
+    private void swap(int i, int j) {
+        DelayedCall c = heap[i];
+        heap[i] = heap[j];
+        heap[j] = c;
+        long s = heapSeq[i];
+        heapSeq[i] = heapSeq[j];
+        heapSeq[j] = s;
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!less(i, parent)) {
+                break;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= heapSize) {
+                return;
+            }
+            int smallest = left + 1 < heapSize && less(left + 1, left) ? left + 1 : left;
+            if (!less(smallest, i)) {
+                return;
+            }
+            swap(i, smallest);
+            i = smallest;
+        }
+    }
+
+    private void heapPush(DelayedCall call) {
+        if (heapSize == heap.length) {
+            heap = java.util.Arrays.copyOf(heap, heapSize * 2);
+            heapSeq = java.util.Arrays.copyOf(heapSeq, heapSize * 2);
+        }
+        heap[heapSize] = call;
+        heapSeq[heapSize] = nextSeq++;
+        siftUp(heapSize++);
+    }
+
+    private DelayedCall heapPop() {
+        DelayedCall top = heap[0];
+        heapSize--;
+        heap[0] = heap[heapSize];
+        heapSeq[0] = heapSeq[heapSize];
+        heap[heapSize] = null;
+        if (heapSize > 0) {
+            siftDown(0);
+        }
+        return top;
+    }
+
+    private void moveCallLaterSooner(DelayedCall call) {
+        for (int i = 0; i < heapSize; i++) {
+            if (heap[i] == call) {
+                siftUp(i);
+                return;
+            }
+        }
+        // Not in the heap yet: it is in newTimedCalls and will be inserted in time order.
+    }
+
+    private void insertNewDelayedCalls() {
+        for (DelayedCall call : newTimedCalls) {
+            if (call.cancelled()) {
+                cancellations--;
+            } else {
+                call.activateDelay();
+                heapPush(call);
+            }
+        }
+        newTimedCalls.clear();
+    }
+
+    /**
+     * Returns how long the next {@link #doIteration} may wait: the time to the next timed call,
+     * or null when there is none.
+     */
+    public Double timeout() {
+        insertNewDelayedCalls();
+        if (heapSize == 0) {
+            return null;
+        }
+        // As Twisted: at most 2147483 seconds (about 24.8 days) in one wait.
+        return Math.max(0, Math.min(2147483, heap[0].time() - seconds()));
+    }
+
+    /** Runs the cross-thread calls made so far, then the timed calls that are due. */
+    public void runUntilCurrent() {
+        int total = threadCallQueue.size();
+        for (int i = 0; i < total; i++) {
+            Runnable f = threadCallQueue.poll();
+            if (f == null) {
+                break;
+            }
+            try {
+                f.run();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                log.failure("while handling cross-thread call", new Failure(t));
+            }
+        }
+        if (!threadCallQueue.isEmpty()) {
+            wakeUp();
+        }
+
+        insertNewDelayedCalls();
+        double now = seconds();
+        while (heapSize > 0 && heap[0].time() <= now) {
+            DelayedCall call = heapPop();
+            if (call.cancelled()) {
+                cancellations--;
+                continue;
+            }
+            if (call.delayedTime() > 0.0) {
+                call.activateDelay();
+                heapPush(call);
+                continue;
+            }
+            Runnable func = call.func();
+            call.markCalled();
+            try {
+                func.run();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                if (call.creator() != null) {
+                    log.failure("while handling timed call (created at {creator})", new Failure(t),
+                            "creator", call.creator());
+                } else {
+                    log.failure("while handling timed call", new Failure(t));
+                }
+            }
+        }
+
+        if (cancellations > 50 && cancellations > heapSize >> 1) {
+            cancellations = 0;
+            int kept = 0;
+            for (int i = 0; i < heapSize; i++) {
+                if (!heap[i].cancelled()) {
+                    heap[kept] = heap[i];
+                    heapSeq[kept] = heapSeq[i];
+                    kept++;
+                }
+            }
+            for (int i = kept; i < heapSize; i++) {
+                heap[i] = null;
+            }
+            heapSize = kept;
+            for (int i = (heapSize >>> 1) - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        if (justStopped) {
+            justStopped = false;
+            fireSystemEvent("shutdown");
+        }
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    /** Returns the thread running the reactor's loop, or null before {@link #run}. */
+    public Thread ioThread() {
+        return ioThread;
+    }
+
+    /**
+     * Fires the "startup" event and runs the main loop until {@link #stop} (then the "shutdown"
+     * event) or {@link #crash}.
+     *
+     * @throws ReactorAlreadyRunning if it is running
+     * @throws ReactorNotRestartable if it was stopped before
+     */
+    @Override
+    public void run() {
+        run(true);
+    }
+
+    /**
+     * Fires the "startup" event and runs the main loop until {@link #stop} (then the "shutdown"
+     * event) or {@link #crash}.
+     *
+     * @param installSignalHandlers whether to stop the reactor cleanly on SIGINT and SIGTERM
+     *     (see {@link #signalsFactory}), from the "during" "startup" phase until the loop ends
+     * @throws ReactorAlreadyRunning if it is running
+     * @throws ReactorNotRestartable if it was stopped before
+     */
+    public void run(boolean installSignalHandlers) {
+        startRunning(installSignalHandlers);
+        try {
+            mainLoop();
+        } finally {
+            signals.uninstall();
+        }
+    }
+
+    /** Same as {@code startRunning(true)}. */
+    protected void startRunning() {
+        startRunning(true);
+    }
+
+    /**
+     * Prepares to run: checks the state, then fires the "startup" event.
+     *
+     * @param installSignalHandlers whether the "during" "startup" phase installs the signal
+     *     handling of {@link #signalsFactory}
+     * @throws ReactorAlreadyRunning if it is running
+     * @throws ReactorNotRestartable if it was stopped before
+     */
+    protected void startRunning(boolean installSignalHandlers) {
+        if (started) {
+            throw new ReactorAlreadyRunning();
+        }
+        if (startedBefore) {
+            throw new ReactorNotRestartable();
+        }
+        signals.uninstall();
+        this.installSignalHandlers = installSignalHandlers;
+        signals = installSignalHandlers ? signalsFactory() : SignalHandling.NONE;
+        started = true;
+        stopped = false;
+        ioThread = Thread.currentThread();
+        fireSystemEvent("startup");
+    }
+
+    private void reallyStartRunning() {
+        running = true;
+        if (installSignalHandlers) {
+            // As Twisted: before the "after" startup triggers, which expect a fully set up reactor.
+            signals.install();
+        }
+    }
+
+    // ---- signals --------------------------------------------------------------------------
+
+    /**
+     * Installs and uninstalls a reactor's reaction to the signals that end a process. Port of
+     * {@code twisted.internet._signals.SignalHandling}.
+     */
+    public interface SignalHandling {
+        /** Handling that does nothing: Twisted's {@code _WithoutSignalHandling}. */
+        SignalHandling NONE = new SignalHandling() {
+            @Override
+            public void install() {}
+
+            @Override
+            public void uninstall() {}
+        };
+
+        /** Starts handling the signals. */
+        void install();
+
+        /** Stops handling them; does nothing if not installed. */
+        void uninstall();
+    }
+
+    /**
+     * Returns the signal handling that {@code run(true)} installs: Twisted's
+     * {@code _signalsFactory}, which stops the reactor on SIGINT, SIGTERM and SIGBREAK.
+     *
+     * <p>Where Java differs: the JVM does not let a program handle those signals itself; it
+     * answers them (as it answers {@code System.exit} or the end of the last non-daemon thread)
+     * by running its shutdown hooks and then halting. So the handling is a shutdown hook that, if
+     * the reactor still runs, calls {@code callFromThread(stop)} and waits, at most
+     * {@link #SHUTDOWN_HOOK_TIMEOUT_SECONDS}, for the main loop to end, so that the "shutdown"
+     * event's triggers run before the JVM halts. It does not wait when the reactor thread
+     * itself is the one calling {@code System.exit}. Subclasses may override this to handle more
+     * (Twisted's process reactor adds SIGCHLD).
+     */
+    protected SignalHandling signalsFactory() {
+        return new ShutdownHook();
+    }
+
+    /** The most seconds the JVM shutdown hook waits for the reactor's shutdown. */
+    public static final int SHUTDOWN_HOOK_TIMEOUT_SECONDS = 30;
+
+    /**
+     * Returns true while the JVM shutdown hook of the default {@link #signalsFactory} is
+     * installed: from the "during" "startup" phase of {@code run(true)} until it returns.
+     */
+    public boolean signalHandlersInstalled() {
+        return signals instanceof ShutdownHook hook && hook.installed();
+    }
+
+    /** The JVM shutdown hook that stops the reactor cleanly: see {@link #signalsFactory}. */
+    private final class ShutdownHook implements SignalHandling {
+        private final CountDownLatch loopEnded = new CountDownLatch(1);
+        private Thread hook;
+
+        synchronized boolean installed() {
+            return hook != null;
+        }
+
+        @Override
+        public synchronized void install() {
+            if (hook != null) {
+                return;
+            }
+            Thread h = new Thread(this::onJvmShutdown, "twj-reactor-shutdown-hook");
+            try {
+                Runtime.getRuntime().addShutdownHook(h);
+                hook = h;
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: too late to hook in.
+            }
+        }
+
+        @Override
+        public void uninstall() {
+            loopEnded.countDown();
+            Thread h;
+            synchronized (this) {
+                h = hook;
+                hook = null;
+            }
+            if (h != null && h != Thread.currentThread()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(h);
+                } catch (IllegalStateException e) {
+                    // The JVM is shutting down and runs the hook, which returns once it sees the
+                    // loop ended.
+                }
+            }
+        }
+
+        private void onJvmShutdown() {
+            Thread loop = ioThread;
+            if (loopEnded.getCount() == 0 || loop == null) {
+                return;
+            }
+            log.info("JVM shutting down (SIGINT, SIGTERM or exit), stopping the reactor.");
+            callFromThread(() -> {
+                if (!stopped) {
+                    stop();
+                }
+            });
+            long deadline = System.nanoTime() + SHUTDOWN_HOOK_TIMEOUT_SECONDS * 1_000_000_000L;
+            try {
+                while (!loopEnded.await(50, TimeUnit.MILLISECONDS)) {
+                    if (!loop.isAlive() || callsExit(loop) || System.nanoTime() > deadline) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** True if {@code t} is inside System.exit, waiting for the shutdown hooks: a deadlock. */
+        private static boolean callsExit(Thread t) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if ("java.lang.Shutdown".equals(frame.getClassName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Runs the loop until the reactor stops; an unexpected error is logged and the loop goes on. */
+    protected void mainLoop() {
+        while (started) {
+            try {
+                while (started) {
+                    runUntilCurrent();
+                    Double t2 = timeout();
+                    Double t = running ? t2 : Double.valueOf(0);
+                    doIteration(t);
+                }
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                log.failure("Unexpected error in main loop.", new Failure(t));
+            }
+        }
+        log.debug("Main loop terminated.");
+    }
+
+    /**
+     * Stops the reactor: the "shutdown" event fires at the next pass, then the loop ends.
+     *
+     * @throws ReactorNotRunning if it is not running
+     */
+    @Override
+    public void stop() {
+        if (stopped) {
+            throw new ReactorNotRunning("Can't stop reactor that isn't running.");
+        }
+        stopped = true;
+        justStopped = true;
+        startedBefore = true;
+    }
+
+    /** Stops the loop at once, without the "shutdown" event. */
+    @Override
+    public void crash() {
+        started = false;
+        running = false;
+        addSystemEventTrigger("during", "startup", call(this::reallyStartRunning));
+    }
+
+    /** Runs one pass: due calls, then I/O waiting at most {@code delay} seconds. */
+    @Override
+    public void iterate(double delay) {
+        runUntilCurrent();
+        doIteration(delay);
+    }
+
+    @Override
+    public void fireSystemEvent(String eventType) {
+        ThreePhaseEvent event = eventTriggers.get(eventType);
+        if (event != null) {
+            event.fireEvent();
+        }
+    }
+
+    @Override
+    public Object addSystemEventTrigger(String phase, String eventType, Callable<?> callable) {
+        Objects.requireNonNull(callable, "callable");
+        return new TriggerID(eventType, eventTriggers
+                .computeIfAbsent(eventType, k -> new ThreePhaseEvent())
+                .addTrigger(phase, callable));
+    }
+
+    /** A trigger's handle, with its event type: what addSystemEventTrigger returns. */
+    record TriggerID(String eventType, ThreePhaseEvent.Handle handle) {}
+
+    /**
+     * Removes a trigger added with {@link #addSystemEventTrigger}.
+     *
+     * @throws IllegalArgumentException if {@code triggerID} is not one, or its trigger was
+     *     removed or has run (Twisted's {@code ValueError})
+     */
+    @Override
+    public void removeSystemEventTrigger(Object triggerID) {
+        if (triggerID instanceof TriggerID id && eventTriggers.get(id.eventType()) != null) {
+            eventTriggers.get(id.eventType()).removeTrigger(id.handle());
+            return;
+        }
+        throw new IllegalArgumentException("not a trigger ID: " + triggerID);
+    }
+
+    @Override
+    public Object callWhenRunning(Runnable callable) {
+        if (running) {
+            callable.run();
+            return null;
+        }
+        return addSystemEventTrigger("after", "startup", call(callable));
+    }
+
+    // ---- threads --------------------------------------------------------------------------
+
+    /** Runs {@code callable} on the reactor thread at the next pass; safe from any thread. */
+    @Override
+    public void callFromThread(Runnable callable) {
+        threadCallQueue.add(Objects.requireNonNull(callable, "callable"));
+        wakeUp();
+    }
+
+    /** Returns true if the current thread is the one running this reactor. */
+    public boolean isInIOThread() {
+        return Thread.currentThread() == ioThread;
+    }
+
+    @Override
+    public synchronized ThreadPool getThreadPool() {
+        if (threadpool == null) {
+            threadpool = new ThreadPool(0, 10, "twisted.internet.reactor");
+            threadpoolStartupID = callWhenRunning(threadpool::start);
+            threadpoolShutdownID = addSystemEventTrigger("during", "shutdown", call(this::stopThreadPool));
+        }
+        return threadpool;
+    }
+
+    /**
+     * Stops the reactor's threadpool, if it has one, and forgets it and its startup and shutdown
+     * triggers; the next {@link #getThreadPool} creates a new one. Twisted's
+     * {@code _stopThreadPool}: the reactor calls it during "shutdown", and trial between test
+     * classes.
+     */
+    public void stopThreadPool() {
+        ThreadPool pool;
+        Object startupID;
+        Object shutdownID;
+        synchronized (this) {
+            pool = threadpool;
+            startupID = threadpoolStartupID;
+            shutdownID = threadpoolShutdownID;
+            threadpool = null;
+            threadpoolStartupID = null;
+            threadpoolShutdownID = null;
+        }
+        for (Object trigger : new Object[] {startupID, shutdownID}) {
+            if (trigger != null) {
+                try {
+                    removeSystemEventTrigger(trigger);
+                } catch (IllegalArgumentException e) {
+                    // Already fired (or firing).
+                }
+            }
+        }
+        if (pool != null) {
+            pool.stop();
+        }
+    }
+
+    @Override
+    public void callInThread(Runnable callable) {
+        getThreadPool().callInThread(callable);
+    }
+
+    @Override
+    public void suggestThreadPoolSize(int size) {
+        ThreadPool pool = getThreadPool();
+        pool.adjustPoolsize(Math.min(pool.min(), size), size);
+    }
+
+    // ---- name resolution ------------------------------------------------------------------
+
+    @Override
+    public IResolverSimple installResolver(IResolverSimple resolver) {
+        IResolverSimple previous = this.resolver;
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        return previous;
+    }
+
+    /**
+     * Returns a Deferred firing with the IP address of {@code name}: at once for an empty name
+     * ({@code "0.0.0.0"}) or an IP address literal, else from the installed resolver.
+     */
+    @Override
+    public Deferred<String> resolve(String name, List<Integer> timeout) {
+        if (name == null || name.isEmpty()) {
+            return Defer.succeed("0.0.0.0");
+        }
+        if (Abstract.isIPAddress(name)) {
+            return Defer.succeed(name);
+        }
+        return resolver.getHostByName(name, timeout);
+    }
+}
