@@ -49,6 +49,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * FakeTransport has no {@code connected} attribute; it is false once {@link #reportDisconnect} has
  * told the protocol, so {@link Testing#waitUntilAllDisconnected} can read it. Twisted's unused
  * {@code closed} attribute is left out.
+ *
+ * <p>Not final: tests extend it, as Twisted's conch tests do with an {@code AbortableFakeTransport}
+ * that records {@code abortConnection}; pass such a subclass through the transport factories of
+ * {@link IOSim#connectedServerAndClient(java.util.function.Supplier, java.util.function.Supplier,
+ * java.util.function.Function, java.util.function.Function, boolean, boolean,
+ * dev.twj.internet.task.Clock)}.
  */
 public class FakeTransport implements ITCPTransport, IConsumer, IPushProducer, ILoggingContext {
     private static final AtomicInteger NEXT_SERIAL = new AtomicInteger();
