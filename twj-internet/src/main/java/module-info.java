@@ -6,8 +6,12 @@ module dev.twj.internet {
 
     exports dev.twj.internet;
     exports dev.twj.internet.address;
+    exports dev.twj.internet.base;
     exports dev.twj.internet.error;
     exports dev.twj.internet.interfaces;
     exports dev.twj.internet.protocol;
+    exports dev.twj.internet.selectreactor;
+    exports dev.twj.internet.task;
     exports dev.twj.internet.testing;
+    exports dev.twj.python.threadpool;
 }

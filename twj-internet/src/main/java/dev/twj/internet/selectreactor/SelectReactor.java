@@ -1,0 +1,267 @@
+package dev.twj.internet.selectreactor;
+
+import dev.twj.internet.base.ReactorBase;
+import dev.twj.internet.error.ConnectionDone;
+import dev.twj.internet.error.ConnectionLost;
+import dev.twj.internet.interfaces.IFileDescriptor;
+import dev.twj.internet.interfaces.IHalfCloseableDescriptor;
+import dev.twj.internet.interfaces.IReactorFDSet;
+import dev.twj.internet.interfaces.IReadDescriptor;
+import dev.twj.internet.interfaces.IWriteDescriptor;
+import dev.twj.logger.Logger;
+import dev.twj.python.failure.Failure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A reactor that waits for I/O with a {@link Selector}: epoll on Linux. Port of Twisted's
+ * {@code selectreactor.SelectReactor} / {@code epollreactor.EPollReactor}, which differ only in
+ * the system call; the JDK picks the best one.
+ *
+ * <p>Descriptors are {@link IReadDescriptor}s and {@link IWriteDescriptor}s over a
+ * {@link SelectableChannel} in non-blocking mode. When a descriptor's {@code doRead} or
+ * {@code doWrite} returns a Failure or throws, the descriptor is removed and its
+ * {@code connectionLost} called with the failure; the other descriptors are unaffected.
+ *
+ * <h2>Contract</h2>
+ * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
+ * called on it (or before it starts).
+ */
+public class SelectReactor extends ReactorBase implements IReactorFDSet {
+    private static final Logger log = new Logger(SelectReactor.class);
+
+    private final Selector selector;
+    private final Map<SelectableChannel, Entry> entries = new IdentityHashMap<>();
+    private final Set<IReadDescriptor> readers = new LinkedHashSet<>();
+    private final Set<IWriteDescriptor> writers = new LinkedHashSet<>();
+
+    private static final class Entry {
+        IReadDescriptor reader;
+        IWriteDescriptor writer;
+        SelectionKey key;
+    }
+
+    /**
+     * Creates a reactor with a new selector.
+     *
+     * @throws UncheckedIOException if the selector cannot be opened
+     */
+    public SelectReactor() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    @Override
+    protected void wakeUp() {
+        selector.wakeup();
+    }
+
+    private void update(SelectableChannel channel) {
+        Entry e = entries.get(channel);
+        if (e == null) {
+            return;
+        }
+        int ops = 0;
+        if (e.reader != null) {
+            ops |= channel.validOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
+        }
+        if (e.writer != null) {
+            ops |= channel.validOps() & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+        }
+        if (ops == 0 && e.reader == null && e.writer == null) {
+            if (e.key != null) {
+                e.key.cancel();
+            }
+            entries.remove(channel);
+            return;
+        }
+        try {
+            if (e.key == null || !e.key.isValid()) {
+                if (e.key != null) {
+                    // A cancelled key lingers until the next select: flush it first.
+                    selector.selectNow();
+                }
+                e.key = channel.register(selector, ops, e);
+            } else {
+                e.key.interestOps(ops);
+            }
+        } catch (ClosedChannelException | CancelledKeyException ex) {
+            entries.remove(channel);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void addReader(IReadDescriptor reader) {
+        if (readers.add(reader)) {
+            entries.computeIfAbsent(reader.fileno(), c -> new Entry()).reader = reader;
+            update(reader.fileno());
+        }
+    }
+
+    @Override
+    public void addWriter(IWriteDescriptor writer) {
+        if (writers.add(writer)) {
+            entries.computeIfAbsent(writer.fileno(), c -> new Entry()).writer = writer;
+            update(writer.fileno());
+        }
+    }
+
+    @Override
+    public void removeReader(IReadDescriptor reader) {
+        if (readers.remove(reader)) {
+            Entry e = entries.get(reader.fileno());
+            if (e != null) {
+                e.reader = null;
+                update(reader.fileno());
+            }
+        }
+    }
+
+    @Override
+    public void removeWriter(IWriteDescriptor writer) {
+        if (writers.remove(writer)) {
+            Entry e = entries.get(writer.fileno());
+            if (e != null) {
+                e.writer = null;
+                update(writer.fileno());
+            }
+        }
+    }
+
+    @Override
+    public List<IFileDescriptor> removeAll() {
+        List<IFileDescriptor> removed = new ArrayList<>(readers);
+        for (IWriteDescriptor w : writers) {
+            if (!removed.contains(w)) {
+                removed.add(w);
+            }
+        }
+        for (IFileDescriptor d : removed) {
+            if (d instanceof IReadDescriptor r) {
+                removeReader(r);
+            }
+            if (d instanceof IWriteDescriptor w) {
+                removeWriter(w);
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public List<IReadDescriptor> getReaders() {
+        return new ArrayList<>(readers);
+    }
+
+    @Override
+    public List<IWriteDescriptor> getWriters() {
+        return new ArrayList<>(writers);
+    }
+
+    /** Disconnects every descriptor with ConnectionDone, as Twisted's disconnectAll. */
+    @Override
+    protected void disconnectAll() {
+        for (IFileDescriptor d : removeAll()) {
+            try {
+                d.connectionLost(new Failure(new ConnectionDone("Reactor shutting down")));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                log.failure("Error disconnecting {descriptor}", new Failure(t), "descriptor", d);
+            }
+        }
+    }
+
+    @Override
+    protected void doIteration(Double timeout) {
+        try {
+            if (timeout == null) {
+                selector.select();
+            } else {
+                long millis = (long) Math.ceil(timeout * 1000);
+                if (millis <= 0) {
+                    selector.selectNow();
+                } else {
+                    selector.select(millis);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            Entry e = (Entry) key.attachment();
+            int ready;
+            try {
+                ready = key.readyOps();
+            } catch (CancelledKeyException ex) {
+                continue;
+            }
+            if ((ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && e.reader != null) {
+                doReadOrWrite(e.reader, true);
+            }
+            if ((ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && e.writer != null
+                    && key.isValid()) {
+                doReadOrWrite(e.writer, false);
+            }
+        }
+    }
+
+    private void doReadOrWrite(IFileDescriptor selectable, boolean isRead) {
+        Object why;
+        try {
+            why = isRead ? ((IReadDescriptor) selectable).doRead() : ((IWriteDescriptor) selectable).doWrite();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            log.failure("Unhandled error in {descriptor}", new Failure(t), "descriptor", selectable);
+            why = new Failure(new ConnectionLost(String.valueOf(t)));
+        }
+        if (why != null) {
+            disconnectSelectable(
+                    selectable,
+                    why instanceof Failure f ? f : new Failure(new ConnectionLost(String.valueOf(why))),
+                    isRead);
+        }
+    }
+
+    private void disconnectSelectable(IFileDescriptor selectable, Failure why, boolean isRead) {
+        if (selectable instanceof IReadDescriptor r) {
+            removeReader(r);
+        }
+        try {
+            if (isRead && why.value().getClass() == ConnectionDone.class
+                    && selectable instanceof IHalfCloseableDescriptor half) {
+                // The peer closed its side; this side may still write.
+                half.readConnectionLost(why);
+                return;
+            }
+            if (selectable instanceof IWriteDescriptor w) {
+                removeWriter(w);
+            }
+            selectable.connectionLost(why);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            log.failure("Error in connectionLost of {descriptor}", new Failure(t), "descriptor", selectable);
+        }
+    }
+}
