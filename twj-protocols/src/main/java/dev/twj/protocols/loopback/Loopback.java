@@ -19,7 +19,9 @@ import java.io.ByteArrayOutputStream;
  * <p>Difference from Twisted: {@code loopbackTCP} and {@code loopbackUNIX} are not ported yet
  * (they need a reactor with real TCP and UNIX sockets). {@link #loopbackAsync} takes the clock
  * that schedules its pumping as an optional first argument; without it, it uses the global
- * reactor ({@link Reactor#reactor()}), as Twisted does.
+ * reactor ({@link Reactor#reactor()}), as Twisted does. When a write buffer is emptied, the pump
+ * polls the producer of the loopback transport it made for that side, where Twisted polls
+ * {@code source.transport} (the same object unless the protocol replaced its transport).
  */
 public final class Loopback {
     private Loopback() {}
