@@ -5,5 +5,8 @@ module dev.twj.protocols {
     requires transitive dev.twj.internet;
 
     exports dev.twj.protocols.basic;
+    exports dev.twj.protocols.loopback;
+    exports dev.twj.protocols.policies;
+    exports dev.twj.protocols.portforward;
     exports dev.twj.protocols.wire;
 }

@@ -1,0 +1,128 @@
+package dev.twj.protocols.portforward;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twj.internet.address.IPv4Address;
+import dev.twj.internet.interfaces.IAddress;
+import dev.twj.internet.protocol.Protocol;
+import dev.twj.internet.testing.MemoryReactor;
+import dev.twj.internet.testing.StringTransport;
+import dev.twj.protocols.portforward.PortforwardTestSupport.Link;
+import dev.twj.protocols.portforward.PortforwardTestSupport.TestableProxyFactory;
+import dev.twj.protocols.wire.Echo;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Port of {@code twisted.test.test_protocols.PortforwardingTests}: test port forwarding.
+ *
+ * <p>Java version: Twisted's {@code test_portforward} listens and connects on real TCP ports;
+ * here the three connections are in-memory {@link Link}s between {@link StringTransport}s and the
+ * proxy's backend connection is made through a {@link MemoryReactor}, until the reactor has TCP.
+ */
+class PortforwardingTests {
+    private Echo serverProtocol;
+    private Protocol clientProtocol;
+    private TestableProxyFactory proxyServerFactory;
+
+    @BeforeEach
+    public void setUp() {
+        serverProtocol = new Echo();
+        clientProtocol = null;
+    }
+
+    /** Test port forwarding through Echo protocol. */
+    @Test
+    public void test_portforward() {
+        MemoryReactor reactor = new MemoryReactor();
+        int realServerPort = 4321;
+        proxyServerFactory = new TestableProxyFactory("127.0.0.1", realServerPort);
+
+        int nBytes = 1000;
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        boolean[] done = {false};
+        byte[] xs = "x".repeat(nBytes).getBytes(StandardCharsets.US_ASCII);
+
+        clientProtocol = new Protocol() {
+            @Override
+            public void connectionMade() {
+                transport.write(xs);
+            }
+
+            @Override
+            public void dataReceived(byte[] data) {
+                received.writeBytes(data);
+                if (received.size() >= nBytes) {
+                    assertEquals("x".repeat(nBytes), received.toString(StandardCharsets.US_ASCII));
+                    done[0] = true;
+                }
+            }
+        };
+
+        // The client connects to the proxy.
+        IAddress clientAddr = new IPv4Address("TCP", "127.0.0.1", 50000);
+        ProxyServer proxyServer = (ProxyServer) proxyServerFactory.buildProtocol(clientAddr);
+        proxyServer.reactor = reactor;
+        StringTransport clientTransport = new StringTransport();
+        StringTransport proxyServerTransport = new StringTransport();
+        Link front = new Link(clientProtocol, clientTransport, proxyServer, proxyServerTransport);
+        clientProtocol.makeConnection(clientTransport);
+        proxyServer.makeConnection(proxyServerTransport);
+
+        // The proxy connects to the real server.
+        assertEquals(1, reactor.tcpClients.size());
+        MemoryReactor.TCPClient attempt = reactor.tcpClients.get(0);
+        assertEquals("127.0.0.1", attempt.host());
+        assertEquals(realServerPort, attempt.port());
+        Protocol proxyClient = ((ProxyClientFactory) attempt.factory())
+                .buildProtocol(new IPv4Address("TCP", "127.0.0.1", realServerPort));
+        StringTransport proxyClientTransport = new StringTransport();
+        StringTransport serverTransport = new StringTransport();
+        Link back = new Link(proxyClient, proxyClientTransport, serverProtocol, serverTransport);
+        proxyClient.makeConnection(proxyClientTransport);
+        serverProtocol.makeConnection(serverTransport);
+
+        PortforwardTestSupport.pumpAll(front, back);
+
+        assertTrue(done[0], "received " + received.size() + " bytes");
+    }
+
+    /** The proxy client registers itself as a producer of the proxy server and vice versa. */
+    @Test
+    public void test_registerProducers() {
+        // create a ProxyServer instance
+        IPv4Address addr = new IPv4Address("TCP", "127.0.0.1", 0);
+        ProxyServer server = (ProxyServer) new ProxyFactory("127.0.0.1", 0).buildProtocol(addr);
+
+        // set the reactor for this test
+        MemoryReactor reactor = new MemoryReactor();
+        server.reactor = reactor;
+
+        // make the connection
+        StringTransport serverTransport = new StringTransport();
+        server.makeConnection(serverTransport);
+
+        // check that the ProxyClientFactory is connecting to the backend
+        assertEquals(1, reactor.tcpClients.size());
+        // get the factory instance and check it's the one we expect
+        MemoryReactor.TCPClient tcpClient = reactor.tcpClients.get(0);
+        ProxyClientFactory clientFactory = assertInstanceOf(ProxyClientFactory.class, tcpClient.factory());
+
+        // Connect it
+        Protocol client = clientFactory.buildProtocol(addr);
+        StringTransport clientTransport = new StringTransport();
+        client.makeConnection(clientTransport);
+
+        // check that the producers are registered
+        assertSame(serverTransport, clientTransport.producer);
+        assertSame(clientTransport, serverTransport.producer);
+        // check the streaming attribute in both transports
+        assertTrue(clientTransport.streaming);
+        assertTrue(serverTransport.streaming);
+    }
+}
