@@ -7,6 +7,13 @@ import dev.twj.internet.interfaces.IFileDescriptor;
 import dev.twj.internet.interfaces.IHalfCloseableDescriptor;
 import dev.twj.internet.interfaces.IReactorFDSet;
 import dev.twj.internet.interfaces.IReadDescriptor;
+import dev.twj.internet.interfaces.IAddress;
+import dev.twj.internet.interfaces.IConnector;
+import dev.twj.internet.interfaces.IListeningPort;
+import dev.twj.internet.interfaces.IProtocolFactory;
+import dev.twj.internet.interfaces.IReactorTCP;
+import dev.twj.internet.tcp.Connector;
+import dev.twj.internet.tcp.Port;
 import dev.twj.internet.interfaces.IWriteDescriptor;
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
@@ -39,7 +46,7 @@ import java.util.Set;
  * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
  * called on it (or before it starts).
  */
-public class SelectReactor extends ReactorBase implements IReactorFDSet {
+public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -263,5 +270,32 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet {
         } catch (Throwable t) {
             log.failure("Error in connectionLost of {descriptor}", new Failure(t), "descriptor", selectable);
         }
+    }
+
+    // ---- IReactorTCP ------------------------------------------------------------------------
+
+    /**
+     * Listens for TCP connections on {@code port} (0 picks a free one) of {@code interface_}
+     * ({@code ""} for all IPv4 interfaces, an IPv6 literal such as {@code "::"} for IPv6).
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the port cannot be bound
+     */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String interface_) {
+        Port p = new Port(port, factory, backlog, interface_, this);
+        p.startListening();
+        return p;
+    }
+
+    /**
+     * Connects {@code factory}'s protocol to {@code host}:{@code port}; the name is resolved off
+     * the reactor thread with {@link #resolve}, an IPv6 literal connects over IPv6.
+     */
+    @Override
+    public IConnector connectTCP(
+            String host, int port, IProtocolFactory factory, double timeout, IAddress bindAddress) {
+        Connector c = new Connector(host, port, factory, timeout, bindAddress, this);
+        c.connect();
+        return c;
     }
 }
