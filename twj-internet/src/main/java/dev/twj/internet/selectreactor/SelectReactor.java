@@ -90,27 +90,37 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         if (e.writer != null) {
             ops |= channel.validOps() & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
         }
-        if (ops == 0 && e.reader == null && e.writer == null) {
-            if (e.key != null) {
-                e.key.cancel();
-            }
+        if (e.reader == null && e.writer == null) {
+            // Keep the key registered with no interest rather than cancel it: a cancelled key
+            // lingers until the next select, and registering the channel again before then
+            // throws CancelledKeyException (a transport stops and starts reading or writing
+            // all the time). Closing the channel cancels the key.
             entries.remove(channel);
+            if (e.key != null && e.key.isValid()) {
+                try {
+                    e.key.interestOps(0);
+                    e.key.attach(null);
+                } catch (CancelledKeyException ex) {
+                    // closed meanwhile
+                }
+            }
             return;
         }
         try {
             if (e.key == null || !e.key.isValid()) {
-                if (e.key != null) {
-                    // A cancelled key lingers until the next select: flush it first.
-                    selector.selectNow();
+                SelectionKey existing = channel.keyFor(selector);
+                if (existing != null && existing.isValid()) {
+                    existing.attach(e);
+                    existing.interestOps(ops);
+                    e.key = existing;
+                } else {
+                    e.key = channel.register(selector, ops, e);
                 }
-                e.key = channel.register(selector, ops, e);
             } else {
                 e.key.interestOps(ops);
             }
         } catch (ClosedChannelException | CancelledKeyException ex) {
             entries.remove(channel);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -216,6 +226,9 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
             SelectionKey key = it.next();
             it.remove();
             Entry e = (Entry) key.attachment();
+            if (e == null) {
+                continue;
+            }
             int ready;
             try {
                 ready = key.readyOps();
@@ -239,8 +252,10 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
-            log.failure("Unhandled error in {descriptor}", new Failure(t), "descriptor", selectable);
-            why = new Failure(new ConnectionLost(String.valueOf(t)));
+            // As Twisted: log it once, and lose the connection with that very error.
+            Failure f = new Failure(t);
+            log.failure("Unhandled error in {descriptor}", f, "descriptor", selectable);
+            why = f;
         }
         if (why != null) {
             disconnectSelectable(

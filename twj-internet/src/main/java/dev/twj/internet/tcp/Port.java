@@ -107,8 +107,7 @@ public class Port implements IListeningPort, IReadDescriptor {
         } catch (IOException e) {
             throw new CannotListenError(interface_, port, e);
         }
-        log.info("{prefix} starting on {port}", "prefix", factory.getClass().getSimpleName(),
-                "port", getPortNumber());
+        log.info("{prefix} starting on {port}", "prefix", prefixOf(factory), "port", getPortNumber());
         factory.doStart();
         connected = true;
         fds.addReader(this);
@@ -248,8 +247,7 @@ public class Port implements IListeningPort, IReadDescriptor {
         } catch (IOException ignored) {
             // nothing to do
         }
-        log.info("({prefix} Port {port} Closed)", "prefix", factory.getClass().getSimpleName(),
-                "port", getPortNumber());
+        log.info("(TCP Port {port} Closed)", "port", getPortNumber());
         try {
             factory.doStop();
         } finally {
@@ -263,9 +261,13 @@ public class Port implements IListeningPort, IReadDescriptor {
         return host;
     }
 
+    private static String prefixOf(Object o) {
+        return o instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix() : o.getClass().getSimpleName();
+    }
+
     @Override
     public String logPrefix() {
-        return factory.getClass().getSimpleName();
+        return prefixOf(factory);
     }
 
     @Override
