@@ -38,4 +38,14 @@ final class Addresses {
         }
         throw new IllegalArgumentException("not an IPv4Address or IPv6Address: " + address);
     }
+
+    /** Returns the host of an IPv4Address or IPv6Address. */
+    static String hostOf(IAddress address) {
+        return address instanceof IPv4Address a ? a.host() : ((IPv6Address) address).host();
+    }
+
+    /** Returns the port of an IPv4Address or IPv6Address. */
+    static int portOf(IAddress address) {
+        return address instanceof IPv4Address a ? a.port() : ((IPv6Address) address).port();
+    }
 }

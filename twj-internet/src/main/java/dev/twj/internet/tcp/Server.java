@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
  */
 public final class Server extends Connection {
     private final IAddress client;
+    private final String prefix;
     private final IAddress host;
     private final Port server;
     /** The session number of this connection on its port. */
@@ -23,6 +24,13 @@ public final class Server extends Connection {
         this.server = server;
         this.sessionno = sessionno;
         this.connected = true;
+        this.prefix = protocol instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix()
+                : protocol == null ? "Server" : protocol.getClass().getSimpleName();
+    }
+
+    @Override
+    public String logPrefix() {
+        return prefix;
     }
 
     /** Returns the port that accepted this connection. */
@@ -42,9 +50,14 @@ public final class Server extends Connection {
         return client;
     }
 
+    /** Twisted's {@code logstr}: {@code "<protocol>,<sessionno>,<client host>"}. */
+    public String logstr() {
+        return logPrefix() + "," + sessionno + "," + Addresses.hostOf(client);
+    }
+
+    /** Returns {@code "<Protocol #sessionno on port>"}, as Twisted's repr. */
     @Override
     public String toString() {
-        return "<" + (protocol == null ? "Server" : protocol.getClass().getSimpleName()) + " #" + sessionno
-                + " on " + server.getHost() + ">";
+        return "<" + logPrefix() + " #" + sessionno + " on " + Addresses.portOf(server.getHost()) + ">";
     }
 }
