@@ -109,6 +109,8 @@ final class Factories {
     /** An AccumulatingProtocol firing its factory's protocolConnectionMade. */
     static final class MyAccumulatingProtocol extends AccumulatingProtocol {
         private final Object owner;
+        /** If set, receives the data instead of the accumulator (Twisted tests replace dataReceived). */
+        java.util.function.Consumer<byte[]> onData;
 
         MyAccumulatingProtocol(Object owner) {
             this.owner = owner;
@@ -127,6 +129,15 @@ final class Factories {
             }
             if (d != null) {
                 d.callback(this);
+            }
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            if (onData != null) {
+                onData.accept(data);
+            } else {
+                super.dataReceived(data);
             }
         }
 
