@@ -42,6 +42,9 @@ import java.util.Set;
  * {@code doWrite} returns a Failure or throws, the descriptor is removed and its
  * {@code connectionLost} called with the failure; the other descriptors are unaffected.
  *
+ * <p>As an {@link IReactorTCP}, it listens and connects with the transports of
+ * {@link dev.twj.internet.tcp}.
+ *
  * <h2>Contract</h2>
  * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
  * called on it (or before it starts).

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Port of Twisted's {@code twisted.internet.test.test_tcp.TCPClientTestsBase} with its mixins
  * {@code ConnectionTestsMixin} and {@code StreamClientTestsMixin}: tests of
- * {@code IReactorTCP.connectTCP}, run for IPv4 ({@link TCP4ClientTests}) and IPv6
- * ({@link TCP6ClientTests}). Endpoints are not ported yet: the tests connect with connectTCP.
+ * {@code IReactorTCP.connectTCP}, run for IPv4 ({@link TCP4ClientTestsBuilderTests}) and IPv6
+ * ({@link TCP6ClientTestsBuilderTests}). Endpoints are not ported yet: the tests connect with connectTCP.
  */
 abstract class TCPClientTestsBase extends ReactorBuilder {
     private IListeningPort listeningPort;

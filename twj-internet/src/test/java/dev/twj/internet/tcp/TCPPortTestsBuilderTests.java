@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Port of Twisted's {@code twisted.internet.test.test_tcp.TCPPortTestsBuilder} (as
- * {@code TCPPortTests}, on SelectReactor): {@code TCPPortTestsMixin} with {@code ListenTCPMixin}
+ * {@code TCPPortTestsBuilderTests}, on SelectReactor): {@code TCPPortTestsMixin} with {@code ListenTCPMixin}
  * and {@code StreamTransportTestsMixin}.
  */
-class TCPPortTests extends ReactorBuilder {
+class TCPPortTestsBuilderTests extends ReactorBuilder {
     private SocketChannel client;
 
     @AfterEach

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
  * {@code ::1}; skipped when IPv6 is not available. As in Twisted, the "fake domain name" is the
  * IPv6 literal, since a resolver giving back an IPv6 address is not something the reactor handles.
  */
-class TCP6ClientTests extends TCPClientTestsBase {
+class TCP6ClientTestsBuilderTests extends TCPClientTestsBase {
     @BeforeEach
     void requireIPv6() {
         assumeTrue(ipv6Available(), "IPv6 not available");

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Port of Twisted's {@code twisted.internet.test.test_tcp.TCPTransportTestsBuilder} (as
- * {@code TCPTransportTests}, on SelectReactor): its {@code WriteSequenceTestsMixin} and
+ * {@code TCPTransportTestsBuilderTests}, on SelectReactor): its {@code WriteSequenceTestsMixin} and
  * {@code TCPTransportServerAddressTestMixin}.
  */
-class TCPTransportTests extends ReactorBuilder {
+class TCPTransportTestsBuilderTests extends ReactorBuilder {
     /** The connected client and server protocols, and the port. */
     record Connected(AccumulatingProtocol client, AccumulatingProtocol server, IListeningPort port) {}
 

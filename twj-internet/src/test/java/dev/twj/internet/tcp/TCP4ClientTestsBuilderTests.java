@@ -4,7 +4,7 @@ import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.interfaces.IAddress;
 
 /** Port of Twisted's {@code TCP4ClientTestsBuilder}: {@link TCPClientTestsBase} over IPv4. */
-class TCP4ClientTests extends TCPClientTestsBase {
+class TCP4ClientTestsBuilderTests extends TCPClientTestsBase {
     @Override
     String fakeDomainName() {
         return "some-fake.domain.example.com";

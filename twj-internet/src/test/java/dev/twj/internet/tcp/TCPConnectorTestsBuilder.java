@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Port of Twisted's {@code twisted.internet.test.test_tcp.TCPConnectorTestsBuilder}: tests for
- * the IConnector returned by connectTCP, run over IPv4 ({@link TCP4ConnectorTests}) and IPv6
- * ({@link TCP6ConnectorTests}).
+ * the IConnector returned by connectTCP, run over IPv4 ({@link TCP4ConnectorTestsBuilderTests}) and IPv6
+ * ({@link TCP6ConnectorTestsBuilderTests}).
  */
-abstract class TCPConnectorTestsBase extends ReactorBuilder {
+abstract class TCPConnectorTestsBuilder extends ReactorBuilder {
     /**
      * connectTCP returns an object which provides IConnector. The destination of the connector
      * is the address which was passed to connectTCP. The same connector object is passed to the

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Port of Twisted's {@code twisted.internet.test.test_tcp.TCPConnectionTestsBuilder} (as
- * {@code TCPConnectionTests}, on SelectReactor): TCP connection functionality.
+ * {@code TCPConnectionTestsBuilderTests}, on SelectReactor): TCP connection functionality.
  */
-class TCPConnectionTests extends ReactorBuilder {
+class TCPConnectionTestsBuilderTests extends ReactorBuilder {
     /** Protocol that pauses and resumes the transport a few times. */
     static class StopStartReadingProtocol extends Protocol {
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
