@@ -12,6 +12,7 @@ module dev.twj.internet {
     exports dev.twj.internet.protocol;
     exports dev.twj.internet.selectreactor;
     exports dev.twj.internet.task;
+    exports dev.twj.internet.tcp;
     exports dev.twj.internet.testing;
     exports dev.twj.internet.threads;
     exports dev.twj.python.threadpool;

@@ -7,6 +7,13 @@ import dev.twj.internet.interfaces.IFileDescriptor;
 import dev.twj.internet.interfaces.IHalfCloseableDescriptor;
 import dev.twj.internet.interfaces.IReactorFDSet;
 import dev.twj.internet.interfaces.IReadDescriptor;
+import dev.twj.internet.interfaces.IAddress;
+import dev.twj.internet.interfaces.IConnector;
+import dev.twj.internet.interfaces.IListeningPort;
+import dev.twj.internet.interfaces.IProtocolFactory;
+import dev.twj.internet.interfaces.IReactorTCP;
+import dev.twj.internet.tcp.Connector;
+import dev.twj.internet.tcp.Port;
 import dev.twj.internet.interfaces.IWriteDescriptor;
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
@@ -35,11 +42,14 @@ import java.util.Set;
  * {@code doWrite} returns a Failure or throws, the descriptor is removed and its
  * {@code connectionLost} called with the failure; the other descriptors are unaffected.
  *
+ * <p>As an {@link IReactorTCP}, it listens and connects with the transports of
+ * {@link dev.twj.internet.tcp}.
+ *
  * <h2>Contract</h2>
  * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
  * called on it (or before it starts).
  */
-public class SelectReactor extends ReactorBase implements IReactorFDSet {
+public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -83,27 +93,37 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet {
         if (e.writer != null) {
             ops |= channel.validOps() & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
         }
-        if (ops == 0 && e.reader == null && e.writer == null) {
-            if (e.key != null) {
-                e.key.cancel();
-            }
+        if (e.reader == null && e.writer == null) {
+            // Keep the key registered with no interest rather than cancel it: a cancelled key
+            // lingers until the next select, and registering the channel again before then
+            // throws CancelledKeyException (a transport stops and starts reading or writing
+            // all the time). Closing the channel cancels the key.
             entries.remove(channel);
+            if (e.key != null && e.key.isValid()) {
+                try {
+                    e.key.interestOps(0);
+                    e.key.attach(null);
+                } catch (CancelledKeyException ex) {
+                    // closed meanwhile
+                }
+            }
             return;
         }
         try {
             if (e.key == null || !e.key.isValid()) {
-                if (e.key != null) {
-                    // A cancelled key lingers until the next select: flush it first.
-                    selector.selectNow();
+                SelectionKey existing = channel.keyFor(selector);
+                if (existing != null && existing.isValid()) {
+                    existing.attach(e);
+                    existing.interestOps(ops);
+                    e.key = existing;
+                } else {
+                    e.key = channel.register(selector, ops, e);
                 }
-                e.key = channel.register(selector, ops, e);
             } else {
                 e.key.interestOps(ops);
             }
         } catch (ClosedChannelException | CancelledKeyException ex) {
             entries.remove(channel);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -209,6 +229,9 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet {
             SelectionKey key = it.next();
             it.remove();
             Entry e = (Entry) key.attachment();
+            if (e == null) {
+                continue;
+            }
             int ready;
             try {
                 ready = key.readyOps();
@@ -232,8 +255,10 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
-            log.failure("Unhandled error in {descriptor}", new Failure(t), "descriptor", selectable);
-            why = new Failure(new ConnectionLost(String.valueOf(t)));
+            // As Twisted: log it once, and lose the connection with that very error.
+            Failure f = new Failure(t);
+            log.failure("Unhandled error in {descriptor}", f, "descriptor", selectable);
+            why = f;
         }
         if (why != null) {
             disconnectSelectable(
@@ -263,5 +288,32 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet {
         } catch (Throwable t) {
             log.failure("Error in connectionLost of {descriptor}", new Failure(t), "descriptor", selectable);
         }
+    }
+
+    // ---- IReactorTCP ------------------------------------------------------------------------
+
+    /**
+     * Listens for TCP connections on {@code port} (0 picks a free one) of {@code interface_}
+     * ({@code ""} for all IPv4 interfaces, an IPv6 literal such as {@code "::"} for IPv6).
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the port cannot be bound
+     */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String interface_) {
+        Port p = new Port(port, factory, backlog, interface_, this);
+        p.startListening();
+        return p;
+    }
+
+    /**
+     * Connects {@code factory}'s protocol to {@code host}:{@code port}; the name is resolved off
+     * the reactor thread with {@link #resolve}, an IPv6 literal connects over IPv6.
+     */
+    @Override
+    public IConnector connectTCP(
+            String host, int port, IProtocolFactory factory, double timeout, IAddress bindAddress) {
+        Connector c = new Connector(host, port, factory, timeout, bindAddress, this);
+        c.connect();
+        return c;
     }
 }

@@ -1,0 +1,263 @@
+package dev.twj.internet.tcp;
+
+import dev.twj.internet.base.ReactorBase;
+import dev.twj.internet.error.ConnectionAborted;
+import dev.twj.internet.error.ConnectionDone;
+import dev.twj.internet.error.ConnectionLost;
+import dev.twj.internet.interfaces.IHalfCloseableDescriptor;
+import dev.twj.internet.interfaces.IHalfCloseableProtocol;
+import dev.twj.internet.interfaces.IProtocol;
+import dev.twj.internet.interfaces.ITCPTransport;
+import dev.twj.logger.Logger;
+import dev.twj.python.failure.Failure;
+import java.io.IOException;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+
+/**
+ * A TCP connection over a non-blocking {@link SocketChannel}: the {@link ITCPTransport} of one
+ * protocol. Port of Twisted's {@code twisted.internet.tcp.Connection}.
+ *
+ * <p>Reads go into one reusable 64 KiB buffer per reactor thread; the protocol's
+ * {@code dataReceived} gets a copy of the bytes read. The connection is lost with
+ * {@link ConnectionDone} when closed cleanly (by either side), {@link ConnectionLost} on a reset
+ * or I/O error, and {@link ConnectionAborted} after {@link #abortConnection}. When the peer
+ * closes its side and the protocol is an {@link IHalfCloseableProtocol}, its
+ * {@code readConnectionLost} is called instead and the connection stays open for writing.
+ */
+public abstract class Connection extends FileDescriptor implements ITCPTransport, IHalfCloseableDescriptor {
+    private static final Logger log = new Logger(Connection.class);
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
+
+    /** The socket of this connection. */
+    protected SocketChannel socket;
+    /** The protocol this transport delivers to; null once the connection is lost. */
+    protected IProtocol protocol;
+
+    private boolean aborting;
+    private boolean readDisconnected;
+
+    /** Creates a connection over {@code socket} for {@code protocol} (which may be set later). */
+    protected Connection(SocketChannel socket, IProtocol protocol, ReactorBase reactor) {
+        super(reactor);
+        this.socket = socket;
+        this.protocol = protocol;
+    }
+
+    @Override
+    public SelectableChannel fileno() {
+        return socket;
+    }
+
+    /** Returns the protocol of this connection, or null once lost. */
+    public IProtocol getProtocol() {
+        return protocol;
+    }
+
+    /** Reads what is available and delivers it to the protocol. */
+    @Override
+    public Object doRead() {
+        if (aborting || readDisconnected) {
+            return null;
+        }
+        ByteBuffer buffer = READ_BUFFER.get();
+        buffer.clear();
+        int n;
+        try {
+            n = socket.read(buffer);
+        } catch (IOException e) {
+            return new Failure(lost(e));
+        }
+        if (n < 0) {
+            return new Failure(new ConnectionDone());
+        }
+        if (n == 0) {
+            return null;
+        }
+        byte[] data = Arrays.copyOf(buffer.array(), n);
+        protocol.dataReceived(data);
+        return null;
+    }
+
+    private static ConnectionLost lost(IOException e) {
+        ConnectionLost error = new ConnectionLost(String.valueOf(e.getMessage()));
+        error.initCause(e);
+        return error;
+    }
+
+    @Override
+    public Object doWrite() {
+        if (aborting) {
+            return null;
+        }
+        return super.doWrite();
+    }
+
+    @Override
+    protected Object writeSomeData(ByteBuffer[] buffers) {
+        try {
+            return socket.write(buffers);
+        } catch (IOException e) {
+            return new Failure(lost(e));
+        }
+    }
+
+    @Override
+    protected Object closeWriteConnection() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            return new Failure(lost(e));
+        }
+        if (protocol instanceof IHalfCloseableProtocol p) {
+            try {
+                p.writeConnectionLost();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                Failure f = new Failure(t);
+                log.failure("Error in writeConnectionLost of {protocol}", f, "protocol", protocol);
+                connectionLost(f);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Called by the reactor when the peer closed its write side: tells an
+     * {@link IHalfCloseableProtocol}, else loses the connection.
+     */
+    @Override
+    public void readConnectionLost(Failure reason) {
+        readDisconnected = true;
+        if (protocol instanceof IHalfCloseableProtocol p) {
+            try {
+                p.readConnectionLost();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                Failure f = new Failure(t);
+                log.failure("Error in readConnectionLost of {protocol}", f, "protocol", protocol);
+                connectionLost(f);
+            }
+        } else {
+            connectionLost(reason);
+        }
+    }
+
+    /** Called when the write side was closed by the reactor; loses the connection. */
+    @Override
+    public void writeConnectionLost(Failure reason) {
+        connectionLost(reason);
+    }
+
+    @Override
+    public void resumeProducing() {
+        if (!readDisconnected && !aborting) {
+            super.resumeProducing();
+        }
+    }
+
+    /**
+     * Closes the connection at once, discarding buffered data; the protocol's
+     * {@code connectionLost} is called (in a later reactor iteration) with
+     * {@link ConnectionAborted}.
+     */
+    @Override
+    public void abortConnection() {
+        if (disconnected || aborting) {
+            return;
+        }
+        aborting = true;
+        stopReading();
+        stopWriting();
+        reactor.callLater(0, () -> connectionLost(new Failure(new ConnectionAborted())));
+    }
+
+    /** Closes the socket and tells the protocol the connection was lost. */
+    @Override
+    public void connectionLost(Failure reason) {
+        if (disconnected) {
+            return;
+        }
+        super.connectionLost(reason);
+        closeSocket(!(reason.value() instanceof ConnectionAborted));
+        IProtocol p = protocol;
+        protocol = null;
+        if (p != null) {
+            p.connectionLost(reason);
+        }
+    }
+
+    /** Closes the socket; a non-orderly close resets the connection (SO_LINGER 0). */
+    protected void closeSocket(boolean orderly) {
+        try {
+            if (!orderly && socket.isConnected()) {
+                socket.setOption(StandardSocketOptions.SO_LINGER, 0);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Closing below is what matters.
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+    }
+
+    private <T> T option(SocketOption<T> name) {
+        try {
+            return socket.getOption(name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private <T> void option(SocketOption<T> name, T value) {
+        try {
+            socket.setOption(name, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean getTcpNoDelay() {
+        return option(StandardSocketOptions.TCP_NODELAY);
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean enabled) {
+        option(StandardSocketOptions.TCP_NODELAY, enabled);
+    }
+
+    @Override
+    public boolean getTcpKeepAlive() {
+        return option(StandardSocketOptions.SO_KEEPALIVE);
+    }
+
+    @Override
+    public void setTcpKeepAlive(boolean enabled) {
+        option(StandardSocketOptions.SO_KEEPALIVE, enabled);
+    }
+
+    @Override
+    public void loseWriteConnection() {
+        super.loseWriteConnection();
+    }
+
+    @Override
+    public void writeSequence(Iterable<byte[]> data) {
+        super.writeSequence(data);
+    }
+
+    @Override
+    public String logPrefix() {
+        return protocol == null ? "-" : protocol.getClass().getSimpleName();
+    }
+}
