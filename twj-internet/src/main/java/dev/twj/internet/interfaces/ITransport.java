@@ -30,4 +30,14 @@ public interface ITransport {
 
     /** Returns the address of this side of this connection. */
     IAddress getHost();
+
+    /**
+     * Returns true once {@link #loseConnection} (or an abort) has been called: Twisted's
+     * {@code transport.disconnecting} attribute, which every Twisted transport has but
+     * {@code ITransport} does not declare. Protocols such as {@code LineReceiver} stop delivering
+     * data once it is true. Transports that cannot tell return false.
+     */
+    default boolean disconnecting() {
+        return false;
+    }
 }

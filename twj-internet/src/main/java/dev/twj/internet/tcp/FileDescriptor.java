@@ -42,6 +42,11 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
     /** True once {@link #loseConnection} was called, until the connection is lost. */
     public boolean disconnecting;
 
+    /** Returns the {@code disconnecting} field: {@code ITransport.disconnecting()} for connections. */
+    public boolean disconnecting() {
+        return disconnecting;
+    }
+
     /** True once {@link #loseWriteConnection} was called. */
     protected boolean writeDisconnecting;
     /** True once the write side was shut down. */

@@ -74,6 +74,12 @@ public class FakeTransport implements ITCPTransport, IConsumer, IPushProducer, I
     /** Set by {@link #loseConnection} and {@link #abortConnection}, or by the pump when the peer goes. */
     public boolean disconnecting;
 
+    /** Returns the {@code disconnecting} field. */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting;
+    }
+
     /** Set by the pump once it has reported this side's disconnection to the peer. */
     public boolean disconnected;
 

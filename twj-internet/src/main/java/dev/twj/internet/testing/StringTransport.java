@@ -28,6 +28,12 @@ public class StringTransport implements ITransport, IConsumer, IPushProducer {
     /** False until {@link #loseConnection} is called, then true. */
     public boolean disconnecting;
 
+    /** Returns the {@code disconnecting} field. */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting;
+    }
+
     /** False until {@link #abortConnection} is called, then true. */
     public boolean disconnected;
 

@@ -34,6 +34,12 @@ public class LoopbackRelay implements ITransport, IConsumer, ILoggingContext {
     /** True once the connection is being closed (never set, as in Twisted). */
     public boolean disconnecting;
 
+    /** Returns the {@code disconnecting} field. */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting;
+    }
+
     /** The registered producer, resumed by each {@link #clearBuffer}; or null. */
     public IProducer producer;
 

@@ -14,6 +14,12 @@ import java.util.Objects;
 final class LoopbackTransport implements ITransport, IConsumer {
     final LoopbackQueue q;
     boolean disconnecting;
+
+    /** Returns the {@code disconnecting} field. */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting;
+    }
     IProducer producer;
     boolean streamingProducer;
 

@@ -54,6 +54,12 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport, IConsume
     /** True once {@link #loseConnection} has been called. */
     public boolean disconnecting;
 
+    /** Returns the {@code disconnecting} field. */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting;
+    }
+
     /**
      * The protocol to which protocol calls on this wrapper are proxied; null once the
      * connection is lost (to break the reference cycle, as in Twisted).
