@@ -728,7 +728,9 @@ public class SynchronousTestCase {
         } catch (Throwable t) {
             Failure reason = new Failure(t);
             if (todo == null || !isExpected(todo, reason)) {
-                if (reason.check(failureException(), FailTest.class) != null) {
+                boolean fixture = name.equals("setUp") || name.equals("tearDown");
+                if (reason.check(failureException(), FailTest.class) != null
+                        && !(fixture && fixtureFailuresAreErrors())) {
                     result.addFailure(this, reason);
                 } else {
                     result.addError(this, reason);
@@ -738,6 +740,15 @@ public class SynchronousTestCase {
             }
             return true;
         }
+        return false;
+    }
+
+    /**
+     * Returns whether a {@code FailTest} from {@code setUp} or {@code tearDown} is reported as an
+     * error rather than a failure: false here, as trial's synchronous {@code _run}; true for
+     * {@link TestCase}, whose {@code _ebDeferSetUp} and {@code _ebDeferTearDown} add errors.
+     */
+    boolean fixtureFailuresAreErrors() {
         return false;
     }
 

@@ -27,6 +27,10 @@ import java.util.List;
  * saying so, instead of waiting for it (trial runs the reactor until it fires or the 120 s
  * timeout). The reactor-driven {@code TestCase}, with {@code timeout} and the dirty-reactor
  * checks, arrives with the reactor.
+ *
+ * <p>As in trial, a {@code FailTest} raised by {@code setUp} or {@code tearDown} of a
+ * {@code TestCase} is reported as an error (a {@code SynchronousTestCase} reports it as a
+ * failure).
  */
 public class TestCase extends SynchronousTestCase {
     /** Creates a test case for the no-op {@link #runTest} method. */
@@ -50,6 +54,11 @@ public class TestCase extends SynchronousTestCase {
                     throw new FailTest("\nExpected: " + Arrays.toString(expectedFailures)
                             + "\nGot:\n" + failure);
                 });
+    }
+
+    @Override
+    boolean fixtureFailuresAreErrors() {
+        return true;
     }
 
     /**
