@@ -22,7 +22,8 @@ final class LogObserver {
     private final List<Class<?>> ignored = new ArrayList<>();
     private int added;
 
-    private void gotEvent(Map<String, Object> event) {
+    /** The observer method: called whenever an event is logged. */
+    void gotEvent(Map<String, Object> event) {
         Failure failure = null;
         if (event.get("log_failure") instanceof Failure f) {
             failure = f;
