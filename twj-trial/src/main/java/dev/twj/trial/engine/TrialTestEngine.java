@@ -39,7 +39,10 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * inherited. No annotation is needed. Class, method, package, classpath-root, module and unique-id
  * selectors are supported, so Surefire's {@code -Dtest=SpamTests} and {@code -Dtest=SpamTests#test_eggs}
  * (a class selector plus a filter on the method source) and an IDE's "run this method" work.
- * Tests run in the order of their names, as trial's default order.
+ * Tests run in the order of their names, as trial's default order. A package, classpath-root or
+ * module selector finds top-level classes only, as trial's loader finds only a module's top-level
+ * classes: nested test cases (fixtures of tests about trial, like Twisted's {@code Mask}) run only
+ * when a class or method selector names them.
  *
  * <p>Execution: each test method runs on a fresh instance ({@link SynchronousTestCase#forMethod})
  * through {@link SynchronousTestCase#run}; the outcomes it reports become one JUnit result:
@@ -88,7 +91,8 @@ public final class TrialTestEngine implements TestEngine {
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "twj trial");
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-                .addClassContainerSelectorResolver(TrialTestEngine::isTestClass)
+                .addClassContainerSelectorResolver(
+                        type -> isTestClass(type) && !type.isMemberClass())
                 .addSelectorResolver(new Resolver())
                 .build()
                 .resolve(request, engine);

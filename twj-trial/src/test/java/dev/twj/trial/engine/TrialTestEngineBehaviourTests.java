@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.twj.trial.unittest.FailTest;
@@ -205,5 +206,18 @@ class TrialTestEngineBehaviourTests {
                 selectClass(TrialTestEngineBehaviourTests.class),
                 selectClass(EngineFixtures.Concrete.class)).testEvents();
         tests.assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    /**
+     * A package selector finds top-level test cases only: the nested fixtures of this package are
+     * not run, as trial's loader skips Twisted's {@code Mask} classes.
+     */
+    @Test
+    void packageSelectorFindsTopLevelClassesOnly() {
+        Events tests = run(selectPackage("dev.twj.trial.engine")).testEvents();
+        tests.assertStatistics(stats -> stats.started(0).skipped(0));
+        Events trialTests = run(selectPackage("dev.twj.trial.test")).testEvents();
+        assertTrue(trialTests.started().count() > 50, "found " + trialTests.started().count());
+        trialTests.assertStatistics(stats -> stats.failed(0).skipped(0).aborted(0));
     }
 }
