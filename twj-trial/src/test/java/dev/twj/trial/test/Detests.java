@@ -1,0 +1,148 @@
+package dev.twj.trial.test;
+
+import dev.twj.internet.defer.Defer;
+import dev.twj.internet.defer.Deferred;
+import dev.twj.trial.unittest.FailTest;
+import dev.twj.trial.unittest.SkipTest;
+import dev.twj.trial.unittest.TestCase;
+import dev.twj.trial.unittest.Todo;
+
+/**
+ * Test cases for Deferred handling by {@link TestCase}. Port of the fixtures of
+ * {@code twisted.trial.test.detests} that need no reactor: only Deferreds that have fired by the
+ * time the method returns.
+ */
+final class Detests {
+    private Detests() {}
+
+    static final class DeferredSetUpOK extends TestCase {
+        boolean setUpCalled;
+
+        Deferred<Void> setUp() {
+            Deferred<String> d = Defer.succeed("value");
+            return d.addCallback(this::cbSetUpCalled);
+        }
+
+        private Void cbSetUpCalled(String ignored) {
+            setUpCalled = true;
+            return null;
+        }
+
+        public void test_ok() {
+            assertTrue(setUpCalled);
+        }
+    }
+
+    static final class DeferredSetUpFail extends TestCase {
+        static boolean testCalled;
+
+        Deferred<Void> setUp() {
+            return Defer.fail(new FailTest("i fail"));
+        }
+
+        public void test_ok() {
+            testCalled = true;
+            fail("I should not get called");
+        }
+    }
+
+    static final class DeferredSetUpCallbackFail extends TestCase {
+        static boolean testCalled;
+
+        Deferred<Void> setUp() {
+            Deferred<String> d = Defer.succeed("value");
+            return d.addCallback(this::cbSetUpCalled);
+        }
+
+        private Void cbSetUpCalled(String ignored) {
+            throw fail("deliberate failure");
+        }
+
+        public void test_ok() {
+            testCalled = true;
+        }
+    }
+
+    static final class DeferredSetUpError extends TestCase {
+        static boolean testCalled;
+
+        Deferred<Void> setUp() {
+            return Defer.fail(new RuntimeException("deliberate error"));
+        }
+
+        public void test_ok() {
+            testCalled = true;
+        }
+    }
+
+    static final class DeferredSetUpSkip extends TestCase {
+        static boolean testCalled;
+
+        Deferred<Void> setUp() {
+            Deferred<String> d = Defer.succeed("value");
+            return d.addCallback(this::cb1);
+        }
+
+        private Void cb1(String ignored) {
+            throw new SkipTest("skip me");
+        }
+
+        public void test_ok() {
+            testCalled = true;
+        }
+    }
+
+    static final class DeferredTests extends TestCase {
+        static boolean touched;
+
+        private Void cbFail(String reason) {
+            throw fail(reason);
+        }
+
+        private Void cbError(String reason) {
+            throw new RuntimeException(reason);
+        }
+
+        private Void cbSkip(String reason) {
+            throw new SkipTest(reason);
+        }
+
+        private Void touchClass(Object ignored) {
+            touched = true;
+            return null;
+        }
+
+        void setUp() {
+            touched = false;
+        }
+
+        public Deferred<String> test_pass() {
+            return Defer.succeed("success");
+        }
+
+        public Deferred<String> test_fail() {
+            return Defer.fail(new FailTest("I fail"));
+        }
+
+        public Deferred<Void> test_failureInCallback() {
+            Deferred<String> d = Defer.succeed("fail");
+            return d.addCallback(this::cbFail);
+        }
+
+        public Deferred<Void> test_errorInCallback() {
+            Deferred<String> d = Defer.succeed("error");
+            return d.addCallback(this::cbError);
+        }
+
+        public Deferred<Void> test_skip() {
+            Deferred<String> d = Defer.succeed("skip");
+            return d.addCallback(this::cbSkip).addCallback(this::touchClass);
+        }
+
+        @Todo("Expected failure")
+        public Deferred<Void> test_expectedFailure() {
+            Deferred<String> d = Defer.succeed("todo");
+            return d.addCallback(this::cbError);
+        }
+    }
+}
