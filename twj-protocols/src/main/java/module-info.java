@@ -4,5 +4,6 @@
 module dev.twj.protocols {
     requires transitive dev.twj.internet;
 
+    exports dev.twj.protocols.amp;
     exports dev.twj.protocols.basic;
 }
