@@ -33,7 +33,10 @@ public class AmpBox {
     /** Creates a box holding a copy of {@code entries}. */
     public AmpBox(Map<String, byte[]> entries) {
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            put(e.getKey(), e.getValue());
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new NullPointerException("null key or value: " + e.getKey());
+            }
+            this.entries.put(e.getKey(), e.getValue());
         }
     }
 
