@@ -69,6 +69,13 @@ public class FloatArgument extends Argument {
             return sign + "0.0";
         }
         BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        if (bd.precision() == 2) {
+            // Double.toString never gives fewer than two digits; Python gives the shortest.
+            BigDecimal one = bd.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == Math.abs(d)) {
+                bd = one.stripTrailingZeros();
+            }
+        }
         String digits = bd.unscaledValue().toString();
         int exp = digits.length() - 1 - bd.scale();
         StringBuilder sb = new StringBuilder(sign);
