@@ -142,6 +142,14 @@ class AmpTwistedInteropBehaviourTests {
         }
     }
 
+    static class Reprs extends Command {
+        Reprs() {
+            commandName("reprs");
+            arguments(arg("floats", new ListOf(new FloatArgument())), arg("decimals", new ListOf(new DecimalArgument())));
+            response(arg("floats", new ListOf(new UnicodeArgument())), arg("decimals", new ListOf(new UnicodeArgument())));
+        }
+    }
+
     static class Report extends Command {
         Report() {
             commandName("report");
@@ -444,6 +452,47 @@ class AmpTwistedInteropBehaviourTests {
     @Test
     public void javaCallsPythonFedOneByteAtATime() throws Exception {
         checkEcho(true);
+    }
+
+    /**
+     * Python's repr of 1,500 doubles (random bit patterns, powers of ten, halves) and str of
+     * decimals equal what FloatArgument and DecimalArgument write.
+     */
+    @Test
+    public void floatAndDecimalTextMatchesPython() throws Exception {
+        AMP amp = new AMP();
+        peer = new PythonPeer("serve", amp, false);
+        java.util.Random random = new java.util.Random(42);
+        List<Double> floats = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            floats.add(Double.longBitsToDouble(random.nextLong()));
+        }
+        for (int e = -330; e <= 310; e++) {
+            floats.add(Double.parseDouble("1e" + e));
+        }
+        for (int i = 0; i < 100; i++) {
+            floats.add(i / 2.0 + random.nextInt(1000) * 1e-3);
+        }
+        List<Object> decimals = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            decimals.add(new BigDecimal(BigInteger.valueOf(random.nextLong() % 100000), random.nextInt(40) - 20));
+        }
+        decimals.addAll(List.of(DecimalArgument.Special.values()));
+        Object result = peer.resultOf(amp.callRemote(Reprs.class, Map.of("floats", floats, "decimals", decimals)));
+        if (result instanceof Failure f) {
+            fail("reprs failed: " + f + "\nPython stderr:\n" + peer.stderr());
+        }
+        Map<?, ?> got = (Map<?, ?>) result;
+        List<String> javaFloats = new ArrayList<>();
+        for (Double d : floats) {
+            javaFloats.add(FloatArgument.pythonRepr(d));
+        }
+        assertEquals(got.get("floats"), javaFloats);
+        List<String> javaDecimals = new ArrayList<>();
+        for (Object d : decimals) {
+            javaDecimals.add(new String(new DecimalArgument().toString(d), java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertEquals(got.get("decimals"), javaDecimals);
     }
 
     /** A declared error raised in Python arrives as its Java class; the connection stays up. */

@@ -86,6 +86,12 @@ class Divide(amp.Command):
     errors = {ZeroDivisionError: b"ZERO"}
 
 
+class Reprs(amp.Command):
+    commandName = b"reprs"
+    arguments = [(b"floats", amp.ListOf(amp.Float())), (b"decimals", amp.ListOf(amp.Decimal()))]
+    response = [(b"floats", amp.ListOf(amp.Unicode())), (b"decimals", amp.ListOf(amp.Unicode()))]
+
+
 class Report(amp.Command):
     commandName = b"report"
     arguments = [(b"ok", amp.Boolean()), (b"detail", amp.Unicode())]
@@ -140,6 +146,10 @@ class Peer(amp.AMP):
     @Notes.responder
     def getNotes(self):
         return {"notes": self.notes}
+
+    @Reprs.responder
+    def reprs(self, floats, decimals):
+        return {"floats": [repr(x) for x in floats], "decimals": [str(x) for x in decimals]}
 
     @Sum.responder
     def sum(self, a, b):
