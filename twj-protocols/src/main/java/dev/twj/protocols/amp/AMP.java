@@ -32,7 +32,8 @@ import java.util.Map;
  * undeclared error) is logged and drops the connection ({@link #unhandledError}). An undeclared
  * responder error is answered with code {@code UNKNOWN} in a {@link QuitBox}, closing the
  * connection; a declared one with its code; a fatal declared one with its code in a QuitBox.
- * StartTLS is not ported (twj has no TLS transport yet).
+ * There is no TLS yet: {@link StartTLS} is answered with {@code TLS_ERROR}, as Twisted does without
+ * {@code ssl}.
  */
 public class AMP extends BinaryBoxProtocol implements IBoxReceiver, IResponderLocator, ICommandSender {
     private static final Logger log = new Logger(AMP.class);
@@ -132,6 +133,15 @@ public class AMP extends BinaryBoxProtocol implements IBoxReceiver, IResponderLo
                 "cls", getClass().getSimpleName(), "host", transportHost, "peer", transportPeer);
         super.connectionLost(reason);
         transport = null;
+    }
+
+    /**
+     * The default StartTLS responder: as in Twisted, it asks for no certificate; with no TLS
+     * available, the peer gets {@code TLS_ERROR}.
+     */
+    @Responder(StartTLS.class)
+    Map<String, Object> _defaultStartTLSResponder() {
+        return Map.of();
     }
 
     /** Twisted's repr: {@code <AMP inner <TestProto #0> at 0x1a2b>}. */

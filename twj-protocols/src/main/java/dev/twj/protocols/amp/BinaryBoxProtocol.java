@@ -28,7 +28,7 @@ import java.util.Map;
  * Twisted lets receiver exceptions escape {@code dataReceived} (the reactor then drops the
  * connection); the parser is its own state machine rather than {@code Int16StringReceiver}.
  * File descriptors ({@link Descriptor}) need a transport implementing
- * {@link IFileDescriptorSender}; StartTLS is not ported.
+ * {@link IFileDescriptorSender}; TLS is not available (see {@link StartTLS}).
  */
 public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     private static final Logger log = new Logger(BinaryBoxProtocol.class);

@@ -46,8 +46,10 @@ import java.util.function.Supplier;
  * constructor is inherited (Twisted gives every class its own name unless it sets one). Names
  * are byte strings as {@code String}s of ISO-8859-1 characters (see {@link Amp#latin1}).
  *
- * <p>A command needs a no-argument constructor to be named in {@link Responder} or passed as a
- * class; {@link #of(Class)} caches one instance per class. A command must not be changed after
+ * <p>A public command class in an exported package compiled with {@code -Xlint:all -Werror}
+ * needs {@code @SuppressWarnings("this-escape")} on its constructor (the declarations are
+ * instance methods). A command needs a no-argument constructor to be named in {@link Responder}
+ * or passed as a class; {@link #of(Class)} caches one instance per class. A command must not be changed after
  * construction; instances are then safe to share.
  */
 public abstract class Command {

@@ -99,6 +99,9 @@ final class Responders {
             return d.<Object>addCallback(objects -> {
                 try {
                     return command.makeResponse(objects, proto);
+                } catch (RemoteAmpError e) {
+                    // Twisted's makeResponse returns fail() when the response box cannot be made.
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new BadLocalReturn(fn + " returned " + objects + " and " + command
                             + " could not serialize it", new Failure(e));
