@@ -34,7 +34,7 @@ public class TooLong extends AmpError {
     }
 
     private static String describe(boolean isKey, boolean isLocal, byte[] value, String keyName) {
-        String hdr = isKey ? "key" : "value " + Amp.bytesRepr(Amp.latin1(keyName));
+        String hdr = isKey ? "key" : "value " + (keyName == null ? "None" : Amp.bytesRepr(Amp.latin1(keyName)));
         String lcl = isLocal ? "local" : "remote";
         return lcl + " " + hdr + " too long: " + (value == null ? "unknown" : value.length);
     }

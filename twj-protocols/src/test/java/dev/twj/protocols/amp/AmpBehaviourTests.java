@@ -344,4 +344,32 @@ class AmpBehaviourTests {
         locator.register(new Sum(), a -> Map.of("total", 9L));
         assertTrue(locator.locateResponder("sum") != null);
     }
+
+    /** A switch answer followed by the new protocol's bytes, in every chunking, hands over exactly those bytes. */
+    @Test
+    public void protocolSwitchHandsOverTheRestInEveryChunking() {
+        byte[] command = AmpBox.of("_command", "Switch-Proto", "_ask", "1", "name", "test-proto").serialize();
+        byte[] after = b("\u0000\u0000raw bytes for the new protocol");
+        byte[] wire = concat(command, after);
+        for (int cut = 0; cut <= wire.length; cut++) {
+            dev.twj.internet.defer.Deferred<List<byte[]>> lost = new dev.twj.internet.defer.Deferred<>();
+            AmpFixtures.SimpleSymmetricCommandProtocol server = new AmpFixtures.SimpleSymmetricCommandProtocol(lost);
+            StringTransport t = new StringTransport();
+            server.makeConnection(t);
+            server.dataReceived(Arrays.copyOfRange(wire, 0, cut));
+            server.dataReceived(Arrays.copyOfRange(wire, cut, wire.length));
+            AmpFixtures.TestProto inner = (AmpFixtures.TestProto) server.innerProtocol;
+            assertEquals(s(after), s(concat(inner.data.toArray(new byte[0][]))), "cut " + cut);
+            byte[] out = t.value();
+            byte[] answer = AmpBox.of("_answer", "1").serialize();
+            assertEquals(s(concat(answer, AmpFixtures.SWITCH_SERVER_DATA)), s(out), "cut " + cut);
+        }
+    }
+
+    /** A too-long ListOf element reports TooLong without a key name. */
+    @Test
+    public void tooLongListElement() {
+        TooLong e = assertThrows(TooLong.class, () -> new ListOf(new StringArgument()).toString(List.of(new byte[70000])));
+        assertTrue(e.getMessage().contains("70000"), e.getMessage());
+    }
 }
