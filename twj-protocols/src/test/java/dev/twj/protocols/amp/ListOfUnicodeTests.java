@@ -3,9 +3,6 @@ package dev.twj.protocols.amp;
 import static dev.twj.protocols.amp.AmpTestSupport.b;
 import static dev.twj.protocols.amp.AmpTestSupport.dict;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
