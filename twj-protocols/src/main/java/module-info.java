@@ -4,6 +4,7 @@
 module dev.twj.protocols {
     requires transitive dev.twj.internet;
 
+    exports dev.twj.protocols.amp;
     exports dev.twj.protocols.basic;
     exports dev.twj.protocols.loopback;
     exports dev.twj.protocols.policies;

@@ -1,0 +1,309 @@
+package dev.twj.protocols.amp;
+
+import dev.twj.internet.error.ConnectionLost;
+import dev.twj.internet.interfaces.IProtocol;
+import dev.twj.internet.interfaces.ITransport;
+import dev.twj.internet.protocol.ClientFactory;
+import dev.twj.internet.protocol.Protocol;
+import dev.twj.logger.Logger;
+import dev.twj.python.failure.Failure;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A protocol for receiving {@link AmpBox}es - key/value pairs - via length-prefixed strings.
+ *
+ * <p>Port of {@code twisted.protocols.amp.BinaryBoxProtocol}. A box is composed of any number
+ * of key-value pairs, each a 2-byte big-endian key length (1-255), the key, a 2-byte value
+ * length (up to 65,535) and the value; then 2 zero bytes. It can also switch to an entirely
+ * different protocol between two boxes (see {@link ProtocolSwitchCommand}).
+ *
+ * <p>Contract: {@link #dataReceived} is called on one thread at a time. It never throws: a key
+ * length above 255 closes the connection and {@link IBoxReceiver#stopReceivingBoxes} then
+ * receives a {@link TooLong} failure; an exception from the box receiver (an empty box, an
+ * answer to an unknown tag ...) goes to {@link #unhandledError}, which logs it and closes the
+ * connection; after either, further data is discarded. At most one unfinished key or value
+ * (65,537 bytes) plus the unparsed part of the last chunk is buffered. Differences from Twisted:
+ * Twisted lets receiver exceptions escape {@code dataReceived} (the reactor then drops the
+ * connection); the parser is its own state machine rather than {@code Int16StringReceiver}.
+ * File descriptors ({@link Descriptor}) need a transport implementing
+ * {@link IFileDescriptorSender}; TLS is not available (see {@link StartTLS}).
+ */
+public class BinaryBoxProtocol extends Protocol implements IBoxSender {
+    private static final Logger log = new Logger(BinaryBoxProtocol.class);
+
+    /** The receiver whose {@link IBoxReceiver#ampBoxReceived} gets each box. */
+    public IBoxReceiver boxReceiver;
+
+    /** The protocol switched to, or null. */
+    public IProtocol innerProtocol;
+
+    /** The client factory told when the switched-to protocol's connection is lost, or null. */
+    public ClientFactory innerProtocolClientFactory;
+
+    private boolean locked;
+    private boolean keyLengthLimitExceeded;
+    private boolean stopped;
+    private AmpBox currentBox;
+    private String currentKey;
+    private int maxLength = Amp.MAX_KEY_LENGTH;
+
+    private byte[] buf = new byte[256];
+    private int start;
+    private int end;
+
+    private final Map<Integer, Integer> descriptors = new HashMap<>();
+    private int sendingDescriptorCounter;
+    private int receivingDescriptorCounter;
+
+    /** Creates a protocol delivering boxes to {@code boxReceiver}. */
+    public BinaryBoxProtocol(IBoxReceiver boxReceiver) {
+        this.boxReceiver = boxReceiver;
+    }
+
+    /** For subclasses (AMP) that set {@link #boxReceiver} themselves. */
+    protected BinaryBoxProtocol() {}
+
+    /**
+     * Switches this protocol's transport to {@code newProto}; do it on both ends at once, as
+     * {@link ProtocolSwitchCommand} does. Bytes already received after the current box go to the
+     * new protocol. Port of {@code _switchTo}.
+     */
+    public void _switchTo(IProtocol newProto, ClientFactory clientFactory) {
+        byte[] newProtoData = recvd();
+        start = end = 0;
+        innerProtocol = newProto;
+        innerProtocolClientFactory = clientFactory;
+        newProto.makeConnection(transport);
+        if (newProtoData.length > 0) {
+            newProto.dataReceived(newProtoData);
+        }
+    }
+
+    /** {@link #_switchTo(IProtocol, ClientFactory)} with no client factory. */
+    public void _switchTo(IProtocol newProto) {
+        _switchTo(newProto, null);
+    }
+
+    /** Returns the bytes received but not parsed yet. */
+    public byte[] recvd() {
+        return Arrays.copyOfRange(buf, start, end);
+    }
+
+    /**
+     * Sends a box to the peer; {@code transport.write} is never called outside this method.
+     *
+     * @throws ProtocolSwitched if the protocol has been switched, or is about to be
+     * @throws ConnectionLost if the connection has been lost
+     */
+    @Override
+    public void sendBox(AmpBox box) {
+        if (locked) {
+            throw new ProtocolSwitched("This connection has switched: no AMP traffic allowed.");
+        }
+        if (transport == null) {
+            throw new ConnectionLost();
+        }
+        transport.write(box.serialize());
+    }
+
+    /** Tells {@link #boxReceiver} that boxes are coming, then calls {@link #connectionMade}. */
+    @Override
+    public void makeConnection(ITransport transport) {
+        this.connected = true;
+        this.transport = transport;
+        boxReceiver.startReceivingBoxes(this);
+        connectionMade();
+    }
+
+    /** Parses incoming data as boxes, or relays it to the protocol switched to. */
+    @Override
+    public void dataReceived(byte[] data) {
+        if (innerProtocol != null) {
+            innerProtocol.dataReceived(data);
+            return;
+        }
+        if (stopped) {
+            return;
+        }
+        append(data);
+        try {
+            parse();
+        } catch (RuntimeException e) {
+            stopped = true;
+            start = end = 0;
+            unhandledError(new Failure(e));
+        }
+        afterParse(data);
+    }
+
+    /** Parses {@code data} and lets any error escape: for {@link Amp#parseString}. */
+    void parseOnly(byte[] data) {
+        append(data);
+        parse();
+        if (end != start || currentBox != null) {
+            throw new MalformedAmpBox("AMP data ends inside a box: " + (end - start) + " bytes left over");
+        }
+    }
+
+    private void afterParse(byte[] data) {
+        if (innerProtocol != null && end > start) {
+            // Only reachable when a switch happened from outside stringReceived.
+            byte[] rest = recvd();
+            start = end = 0;
+            innerProtocol.dataReceived(rest);
+        }
+    }
+
+    private void append(byte[] data) {
+        int len = end - start;
+        if (buf.length - end < data.length) {
+            if (buf.length - len >= data.length && start > 0) {
+                System.arraycopy(buf, start, buf, 0, len);
+            } else {
+                byte[] nb = new byte[Math.max(buf.length * 2, len + data.length)];
+                System.arraycopy(buf, start, nb, 0, len);
+                buf = nb;
+            }
+            start = 0;
+            end = len;
+        }
+        System.arraycopy(data, 0, buf, end, data.length);
+        end += data.length;
+    }
+
+    private void parse() {
+        while (!stopped && innerProtocol == null && end - start >= 2) {
+            int length = ((buf[start] & 0xFF) << 8) | (buf[start + 1] & 0xFF);
+            if (length > maxLength) {
+                stopped = true;
+                start = end = 0;
+                lengthLimitExceeded(length);
+                return;
+            }
+            if (end - start < 2 + length) {
+                break;
+            }
+            byte[] string = Arrays.copyOfRange(buf, start + 2, start + 2 + length);
+            start += 2 + length;
+            stringReceived(string);
+        }
+        if (start == end) {
+            start = end = 0;
+            if (buf.length > 1 << 16) {
+                buf = new byte[256];
+            }
+        }
+    }
+
+    /**
+     * A length-prefixed string was received: a key, a value, or the empty key that ends a box.
+     * Port of {@code proto_init}, {@code proto_key}, {@code proto_value}.
+     */
+    public void stringReceived(byte[] string) {
+        if (currentKey == null) {
+            if (currentBox == null) {
+                currentBox = new AmpBox();
+            }
+            if (string.length > 0) {
+                currentKey = Amp.latin1(string);
+                maxLength = Amp.MAX_VALUE_LENGTH;
+            } else {
+                AmpBox box = currentBox;
+                currentBox = null;
+                boxReceiver.ampBoxReceived(box);
+            }
+        } else {
+            currentBox.put(currentKey, string);
+            currentKey = null;
+            maxLength = Amp.MAX_KEY_LENGTH;
+        }
+    }
+
+    /** The key length limit was exceeded: disconnect, reporting {@link TooLong} later. */
+    public void lengthLimitExceeded(int length) {
+        keyLengthLimitExceeded = true;
+        transport.loseConnection();
+    }
+
+    /** The connection was lost; notify any nested protocol, then the box receiver. */
+    @Override
+    public void connectionLost(Failure reason) {
+        if (innerProtocol != null) {
+            innerProtocol.connectionLost(reason);
+            if (innerProtocolClientFactory != null) {
+                innerProtocolClientFactory.clientConnectionLost(null, reason);
+            }
+        }
+        Failure failReason = keyLengthLimitExceeded ? new Failure(new TooLong(true, false, null, null)) : reason;
+        boxReceiver.stopReceivingBoxes(failReason);
+    }
+
+    /** Locks this protocol so no further boxes may be sent: a protocol switch is pending. */
+    public void _lockForSwitch() {
+        locked = true;
+    }
+
+    /**
+     * Unlocks after a failed switch attempt.
+     *
+     * @throws ProtocolSwitched if the protocol has already switched
+     */
+    public void _unlockFromSwitch() {
+        if (innerProtocol != null) {
+            throw new ProtocolSwitched("Protocol already switched.  Cannot unlock.");
+        }
+        locked = false;
+    }
+
+    /**
+     * The buck stops here: this error was completely unhandled; log it and drop the connection.
+     */
+    @Override
+    public void unhandledError(Failure failure) {
+        log.failure("Amp server or network failure unhandled by client application.  "
+                + "Dropping connection!  To avoid, add errbacks to ALL remote commands!", failure);
+        if (transport != null) {
+            transport.loseConnection();
+        }
+    }
+
+    /**
+     * Sends {@code descriptor} over the transport and returns its ordinal on this connection.
+     *
+     * @throws UnsupportedOperationException if the transport cannot pass file descriptors
+     */
+    public int _sendFileDescriptor(int descriptor) {
+        if (!(transport instanceof IFileDescriptorSender sender)) {
+            throw new UnsupportedOperationException(
+                    "amp.Descriptor needs a transport that can pass file descriptors (a UNIX socket"
+                            + " implementing IFileDescriptorSender); this one is " + transport);
+        }
+        sender.sendFileDescriptor(descriptor);
+        return sendingDescriptorCounter++;
+    }
+
+    /** Collects a received file descriptor, to be claimed later by {@link Descriptor}. */
+    public void fileDescriptorReceived(int descriptor) {
+        descriptors.put(receivingDescriptorCounter++, descriptor);
+    }
+
+    /**
+     * Removes and returns the descriptor received with {@code ordinal}.
+     *
+     * @throws MalformedAmpBox if no such descriptor was received
+     */
+    public int _getDescriptor(int ordinal) {
+        Integer d = descriptors.remove(ordinal);
+        if (d == null) {
+            throw new MalformedAmpBox("no file descriptor received with ordinal " + ordinal);
+        }
+        return d;
+    }
+
+    /** The received descriptors not claimed yet, by ordinal: for tests. */
+    public Map<Integer, Integer> _descriptors() {
+        return Map.copyOf(descriptors);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.twj.protocols.amp;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes integers of any size as their decimal representation: {@code 123} becomes
+ * {@code "123"}. Port of {@code twisted.protocols.amp.Integer}.
+ *
+ * <p>Decodes to a {@code Long}, or a {@code BigInteger} beyond the range of long; encodes any
+ * {@code Byte}, {@code Short}, {@code Integer}, {@code Long} or {@code BigInteger}. Like Python's
+ * {@code int()}, surrounding ASCII whitespace and a leading {@code +} are accepted.
+ */
+public class IntegerArgument extends Argument {
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** Creates a required argument. */
+    public IntegerArgument() {}
+
+    /** Creates an argument; {@code optional} says whether it can be omitted. */
+    public IntegerArgument(boolean optional) {
+        super(optional);
+    }
+
+    /**
+     * Parses a decimal integer.
+     *
+     * @throws NumberFormatException if {@code inString} is not one
+     */
+    @Override
+    public Object fromString(byte[] inString) {
+        String s = new String(inString, StandardCharsets.ISO_8859_1).strip();
+        if (s.length() > 10_000) {
+            throw new NumberFormatException("integer of " + s.length() + " digits is too long");
+        }
+        BigInteger v = new BigInteger(s);
+        if (v.compareTo(LONG_MIN) >= 0 && v.compareTo(LONG_MAX) <= 0) {
+            return v.longValue();
+        }
+        return v;
+    }
+
+    /**
+     * Formats an integral number.
+     *
+     * @throws IllegalArgumentException if {@code inObject} is not an integral number
+     */
+    @Override
+    public byte[] toString(Object inObject) {
+        if (inObject instanceof Long || inObject instanceof java.lang.Integer
+                || inObject instanceof Short || inObject instanceof Byte || inObject instanceof BigInteger) {
+            return inObject.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+        throw new IllegalArgumentException("Bad integer value " + inObject);
+    }
+}
