@@ -70,8 +70,9 @@ public class DeferredBenchmark {
             x -> Futures.immediateFuture(x + 1);
 
     private static final com.stumbleupon.async.Callback<Integer, Integer> ASYNC_INC = x -> x + 1;
-    private static final com.stumbleupon.async.Callback<com.stumbleupon.async.Deferred<Integer>, Integer>
-            ASYNC_INC_FIRED = x -> com.stumbleupon.async.Deferred.fromResult(x + 1);
+    private static final com.stumbleupon.async.Callback<
+                    com.stumbleupon.async.Deferred<Integer>, Integer> ASYNC_INC_FIRED =
+            x -> com.stumbleupon.async.Deferred.fromResult(x + 1);
 
     // ---------------------------------------------------------------------------------------------
     // (a) new, 10 callbacks, fire.
@@ -268,7 +269,8 @@ public class DeferredBenchmark {
     @Benchmark
     public Object gather_completableFuture() {
         @SuppressWarnings("unchecked")
-        CompletableFuture<Integer>[] fs = (CompletableFuture<Integer>[]) new CompletableFuture<?>[GATHERED];
+        CompletableFuture<Integer>[] fs =
+                (CompletableFuture<Integer>[]) new CompletableFuture<?>[GATHERED];
         for (int i = 0; i < GATHERED; i++) {
             fs[i] = new CompletableFuture<>();
         }
