@@ -1,11 +1,12 @@
 package dev.twj.internet.defer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twj.logger.CapturedLogs;
+import dev.twj.python.failure.Failure;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,30 +49,34 @@ class FiringWithoutCallbacksBehaviourTests {
     }
 
     @Test
-    void failingWithNoCallbacksIsStillReportedAsUnhandled() {
-        Defer.collectUnhandledErrors();
-        try (CapturedLogs logs = CapturedLogs.capture()) {
-            dropFailedDeferred();
-            assertEquals(1, Defer.collectUnhandledErrors());
-            assertTrue(!logs.events().isEmpty(), "no \"Unhandled error in Deferred\" logged");
-        }
-    }
-
-    private static void dropFailedDeferred() {
-        Deferred<Integer> d = Defer.fail(new IllegalStateException("nobody handles this"));
-        assertTrue(d.hasResult());
+    void failingWithNoCallbacksIsStillTrackedAsUnhandled() {
+        Failure failure = new Failure(new IllegalStateException("nobody handles this"));
+        Deferred<Integer> d = Defer.fail(failure);
+        // What "Unhandled error in Deferred" is reported from when d is collected.
+        assertNotNull(d.debugInfo);
+        assertSame(failure, d.debugInfo.failResult);
+        d.addErrback(f -> 0);
+        assertNull(d.debugInfo.failResult);
     }
 
     @Test
-    void succeedingWithNoCallbacksIsNotReportedAsUnhandled() {
-        Defer.collectUnhandledErrors();
-        dropSucceededDeferred();
-        assertEquals(0, Defer.collectUnhandledErrors());
+    void succeedingWithNoCallbacksIsNotTracked() {
+        Deferred<Integer> d = Defer.succeed(1);
+        assertNull(d.debugInfo);
     }
 
-    private static void dropSucceededDeferred() {
-        Deferred<Integer> d = Defer.succeed(1);
-        assertTrue(d.hasResult());
+    @Test
+    void inDebugModeSucceedingWithNoCallbacksRecordsTheInvoker() {
+        boolean was = Defer.getDebugging();
+        Defer.setDebugging(true);
+        try {
+            Deferred<Integer> d = Defer.succeed(1);
+            assertNotNull(d.debugInfo);
+            assertNotNull(d.debugInfo.invoker);
+            assertNull(d.debugInfo.failResult);
+        } finally {
+            Defer.setDebugging(was);
+        }
     }
 
     @Test
