@@ -417,7 +417,23 @@ public class Deferred<T> {
         // The canceller is never called after firing; drop it so it can be collected.
         canceller = null;
         result = newResult;
+        if (nothingToRun()) {
+            return;
+        }
         runCallbacks();
+    }
+
+    /**
+     * Returns true if {@link #runCallbacks} would change nothing: no callbacks are waiting, the
+     * result is not a Failure (no debug tracking to set up), there is no DebugInfo to clear and no
+     * chainedTo to reset. Skipping that call is what makes {@code succeed(x)}, and a callback that
+     * returns one, cheap: the method is too large for the JIT to inline.
+     */
+    private boolean nothingToRun() {
+        return head == tail
+                && !(result instanceof Failure)
+                && debugInfo == null
+                && chainedTo == null;
     }
 
     /**
