@@ -223,9 +223,23 @@ public class DeferredBenchmark {
     // ---------------------------------------------------------------------------------------------
     // (d) gather 100 new futures, then fire them one by one.
 
+    /** twj: 100 new Deferreds gathered by {@code Defer.gatherResults}, then each fired. */
+    @Benchmark
+    public Object gather_twj() {
+        List<Deferred<Integer>> ds = new ArrayList<>(GATHERED);
+        for (int i = 0; i < GATHERED; i++) {
+            ds.add(new Deferred<>());
+        }
+        Deferred<List<Integer>> all = Defer.gatherResults(ds);
+        for (int i = 0; i < GATHERED; i++) {
+            ds.get(i).callback(i);
+        }
+        return all.result();
+    }
+
     /**
-     * twj: 100 new Deferreds gathered by {@link #twjManualGather}, then each fired with its index.
-     * A stand-in for {@code Defer.gatherResults} until that exists; see {@link #twjManualGather}.
+     * twj: 100 new Deferreds gathered by {@link #twjManualGather}, then each fired with its index:
+     * the floor under {@code gather_twj}, to show what DeferredList's bookkeeping costs.
      */
     @Benchmark
     public Object gather_twjManualGather() {

@@ -42,6 +42,7 @@ class DeferredBenchmarkTests {
     @Test
     void gatherCollectsEveryResultInOrder() throws Exception {
         assertEquals(GATHERED, b.gather_twjManualGather());
+        assertEquals(GATHERED, b.gather_twj());
         assertEquals(GATHERED, b.gather_completableFuture());
         assertEquals(GATHERED, b.gather_guava());
         assertEquals(GATHERED, b.gather_async());
