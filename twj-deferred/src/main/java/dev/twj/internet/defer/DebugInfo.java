@@ -27,6 +27,18 @@ final class DebugInfo {
      * the caller could return between the daemon's removal and its two log events.
      */
     private static final Object REPORTING = new Object();
+    /**
+     * How many trackers holding a failure have been taken out of {@link #LIVE}; written only under
+     * {@link #REPORTING}. Releasing a failure may make more Deferreds unreachable, so
+     * {@link #collectUnhandled} collects again while this grows.
+     */
+    private static volatile long releasedFailures;
+    /** The most rounds of collection {@link #collectUnhandled} makes. */
+    private static final int MAX_ROUNDS = 10;
+    /** How long {@link #awaitCollection} waits for a collection before asking again. */
+    private static final long COLLECT_WAIT_MILLIS = 100;
+    /** How many times {@link #awaitCollection} asks for a collection: 5 s of waiting at most. */
+    private static final int MAX_COLLECT_ATTEMPTS = 50;
 
     static {
         Thread reporter = new Thread(DebugInfo::reportCollected, "twj-unhandled-deferred-reporter");
@@ -117,27 +129,76 @@ final class DebugInfo {
      * unreachable, after asking for a full collection. Test runners call this to make the
      * "Unhandled error in Deferred" report deterministic (trial's {@code --force-gc}).
      *
-     * @return the number of Deferreds reported with an unhandled failure
+     * <p>Each round asks for a collection and waits until one has happened (see
+     * {@link #awaitCollection}), then reports every tracker whose Deferred the collector cleared:
+     * that check reads the reference itself, so it does not wait for the JVM's Reference Handler
+     * thread to enqueue it for the daemon reporter. A second round, and more (up to
+     * {@value #MAX_ROUNDS}) while a round released a failure, finds Deferreds that only a reported
+     * failure kept reachable. Whichever of this thread and the daemon takes a tracker out of
+     * {@link #LIVE} first reports it, under {@link #REPORTING}; this method takes that lock last,
+     * so that a report the daemon has started is complete (logged) when it returns.
+     *
+     * @return the number of Deferreds this call reported with an unhandled failure (the daemon
+     *     may have reported others, before this call returned)
      */
     static int collectUnhandled() {
         int reported = 0;
-        for (int round = 0; round < 2; round++) {
-            System.gc();
+        long released = releasedFailures;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            awaitCollection();
             for (Tracker tracker : LIVE) {
                 if (tracker.refersTo(null) && tracker.reportOnce()) {
                     reported++;
                 }
             }
-        }
-        synchronized (REPORTING) {
-            // Wait for the daemon thread to finish a report it had started.
+            long releasedNow;
+            synchronized (REPORTING) {
+                // Also waits for a report the daemon thread had started.
+                releasedNow = releasedFailures;
+            }
+            if (round > 0 && releasedNow == released) {
+                break;
+            }
+            released = releasedNow;
         }
         return reported;
     }
 
+    /**
+     * Asks for a garbage collection and waits until one has run: a sentinel object, made
+     * unreachable before {@link System#gc}, has been cleared by the collector. {@code System.gc}
+     * is only a request (a concurrent collector or {@code -XX:+ExplicitGCInvokesConcurrent} may
+     * return before the cycle ends); each {@value #COLLECT_WAIT_MILLIS} ms without the sentinel
+     * enqueued, it asks again, {@value #MAX_COLLECT_ATTEMPTS} times at most, then gives up
+     * silently (the daemon thread still reports whatever a later collection finds).
+     */
+    private static void awaitCollection() {
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        PhantomReference<Object> sentinel = newSentinel(queue);
+        try {
+            for (int attempt = 0; attempt < MAX_COLLECT_ATTEMPTS; attempt++) {
+                System.gc();
+                if (sentinel.refersTo(null) || queue.remove(COLLECT_WAIT_MILLIS) != null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A phantom reference to an object nothing else refers to: cleared by the next collection. */
+    private static PhantomReference<Object> newSentinel(ReferenceQueue<Object> queue) {
+        return new PhantomReference<>(new Object(), queue);
+    }
+
     /** A phantom reference to a tracked Deferred, holding its DebugInfo (not the Deferred). */
     private static final class Tracker extends PhantomReference<Object> {
-        private final DebugInfo info;
+        /**
+         * Dropped once reported (guarded by {@link #REPORTING}), so that a tracker a reporter's
+         * stack frame still refers to keeps neither the failure nor what it refers to reachable.
+         */
+        private DebugInfo info;
 
         Tracker(Deferred<?> deferred, DebugInfo info) {
             super(deferred, QUEUE);
@@ -150,8 +211,13 @@ final class DebugInfo {
                 if (!LIVE.remove(this)) {
                     return false;
                 }
-                boolean unhandled = info.failResult != null;
-                info.report();
+                DebugInfo reported = info;
+                info = null;
+                boolean unhandled = reported.failResult != null;
+                if (unhandled) {
+                    releasedFailures++;
+                }
+                reported.report();
                 return unhandled;
             }
         }

@@ -356,6 +356,11 @@ public final class Defer {
      * <p>The report normally comes from a daemon thread whenever the collector gets to it; test
      * runners call this (trial's {@code --force-gc}) to make it deterministic.
      *
+     * <p>When it returns, every such Deferred that was unreachable when it was called has been
+     * reported, once, by this thread or by the daemon thread, and that report is complete. It
+     * waits until a collection has really run (5 s at most), and collects again while a reported
+     * failure may have kept other Deferreds reachable.
+     *
      * @return how many unhandled failures were reported
      */
     public static int collectUnhandledErrors() {
