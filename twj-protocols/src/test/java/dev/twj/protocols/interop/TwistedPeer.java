@@ -41,6 +41,7 @@ final class TwistedPeer implements AutoCloseable {
     private static boolean searched;
 
     private final Process process;
+    private final Path script;
     private final Path stderr;
     private final Path messagesFile;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -49,7 +50,7 @@ final class TwistedPeer implements AutoCloseable {
     private int port = -1;
 
     private TwistedPeer(List<String> arguments, List<byte[]> messages) throws IOException {
-        Path script = script();
+        script = script();
         messagesFile = Files.createTempFile("twj-interop-messages", ".hex");
         StringBuilder hex = new StringBuilder();
         for (byte[] m : messages) {
@@ -143,7 +144,6 @@ final class TwistedPeer implements AutoCloseable {
 
     private static synchronized Path script() throws IOException {
         Path copy = Files.createTempFile("twisted_peer", ".py");
-        copy.toFile().deleteOnExit();
         try (InputStream in = TwistedPeer.class.getResourceAsStream("twisted_peer.py")) {
             if (in != null) {
                 Files.write(copy, in.readAllBytes());
@@ -234,6 +234,7 @@ final class TwistedPeer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            Files.deleteIfExists(script);
             Files.deleteIfExists(stderr);
             Files.deleteIfExists(messagesFile);
         } catch (IOException e) {
