@@ -87,7 +87,8 @@ public class LineReceiver extends Protocol implements IPushProducer {
         }
         try {
             busyReceiving = true;
-            buffer.append(data);
+            // Parse the chunk in place when nothing is buffered; detach() below keeps the rest.
+            buffer.adopt(data);
             while (buffer.size() > 0 && !paused) {
                 if (lineMode) {
                     byte[] delim = delimiter;
@@ -110,6 +111,7 @@ public class LineReceiver extends Protocol implements IPushProducer {
                 }
             }
         } finally {
+            buffer.detach();
             busyReceiving = false;
         }
     }

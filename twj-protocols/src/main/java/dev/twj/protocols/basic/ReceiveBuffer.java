@@ -1,5 +1,8 @@
 package dev.twj.protocols.basic;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,9 @@ import java.util.Arrays;
  *
  * <p>Appending is amortized O(1) per byte (doubling growth, compaction only when the live bytes
  * fill at most half of the array). A large backing array is released once the buffer empties.
+ * {@link #adopt} lets an empty buffer parse a caller's chunk in place, without copying it; the
+ * caller ends with {@link #detach}, which copies what is left (at most a partial line) into the
+ * buffer's own array. Delimiter search looks at eight bytes at a time.
  */
 final class ReceiveBuffer {
     static final byte[] EMPTY = new byte[0];
@@ -18,9 +24,20 @@ final class ReceiveBuffer {
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private byte[] buf = EMPTY;
     private int start;
     private int end;
+
+    /** False while {@link #buf} is a caller's chunk (see {@link #adopt}): never written. */
+    private boolean owned = true;
+
+    /** The buffer's own array, kept for reuse while a caller's chunk is adopted. */
+    private byte[] spare = EMPTY;
 
     /** Positions in [start, scanned) are known not to start {@link #scanDelimiter}. */
     private int scanned;
@@ -41,6 +58,16 @@ final class ReceiveBuffer {
     void append(byte[] data, int off, int len) {
         if (len == 0) {
             return;
+        }
+        if (!owned) {
+            int live = end - start;
+            long needed = (long) live + len;
+            if (needed > MAX_ARRAY) {
+                throw new OutOfMemoryError("buffer size " + needed + " > " + MAX_ARRAY);
+            }
+            byte[] target = spare.length >= needed ? spare
+                    : new byte[(int) Math.min(Math.max(Math.max(256L, 2L * live), needed), MAX_ARRAY)];
+            moveTo(target);
         }
         if (end + (long) len > buf.length) {
             int live = end - start;
@@ -65,6 +92,49 @@ final class ReceiveBuffer {
     }
 
     /**
+     * Appends {@code data}; when the buffer is empty, by using {@code data} itself as the
+     * buffer (no copy) until {@link #detach}. The caller must call {@code detach} before it
+     * returns to whoever owns {@code data}.
+     */
+    void adopt(byte[] data) {
+        if (end != start || data.length == 0 || !owned) {
+            append(data, 0, data.length);
+            return;
+        }
+        spare = buf;
+        buf = data;
+        start = 0;
+        end = data.length;
+        scanned = 0;
+        owned = false;
+    }
+
+    /** Stops using an adopted chunk: copies what is left of it into the buffer's own array. */
+    void detach() {
+        if (owned) {
+            return;
+        }
+        int live = end - start;
+        if (live == 0) {
+            reset();
+            return;
+        }
+        moveTo(spare.length >= live ? spare : new byte[Math.max(256, live)]);
+    }
+
+    /** Copies the live bytes to the front of {@code target}, an array of the buffer's own. */
+    private void moveTo(byte[] target) {
+        int live = end - start;
+        System.arraycopy(buf, start, target, 0, live);
+        scanned = Math.max(0, scanned - start);
+        buf = target;
+        spare = EMPTY;
+        owned = true;
+        start = 0;
+        end = live;
+    }
+
+    /**
      * Returns the offset from the front of the first occurrence of {@code delimiter} that starts
      * at an offset of at most {@code maxStart}, or -1. Positions already searched for the same
      * delimiter are not searched again. An empty delimiter is never found (Python's
@@ -83,15 +153,41 @@ final class ReceiveBuffer {
             scanned = start;
         }
         long last = Math.min((long) end - dlen, start + Math.max(-1L, Math.min(maxStart, end)));
+        if (last < scanned) {
+            return -1;
+        }
+        int limit = (int) last + 1;
         byte first = delimiter[0];
-        for (int p = scanned; p <= last; p++) {
-            if (buf[p] == first && matchesAt(p, delimiter)) {
+        int p = scanned;
+        while ((p = indexOfByte(buf, p, limit, first)) >= 0) {
+            if (matchesAt(p, delimiter)) {
                 scanned = p;
                 return p - start;
             }
+            p++;
         }
-        if (last + 1 > scanned) {
-            scanned = (int) (last + 1);
+        scanned = limit;
+        return -1;
+    }
+
+    /**
+     * Returns the index of the first {@code b} in {@code a[from, to)}, or -1: eight bytes at a
+     * time (a zero byte of {@code word ^ pattern} is a match; the lowest flagged byte is exact).
+     */
+    static int indexOfByte(byte[] a, int from, int to, byte b) {
+        long pattern = (b & 0xFFL) * ONES;
+        int i = from;
+        for (int stop = to - 7; i < stop; i += 8) {
+            long w = (long) LONGS.get(a, i) ^ pattern;
+            long found = (w - ONES) & ~w & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
         }
         return -1;
     }
@@ -128,7 +224,7 @@ final class ReceiveBuffer {
     /** Removes and returns all buffered bytes. */
     byte[] takeAll() {
         byte[] out;
-        if (start == 0 && end == buf.length) {
+        if (owned && start == 0 && end == buf.length) {
             out = buf;
             buf = EMPTY;
         } else {
@@ -152,6 +248,11 @@ final class ReceiveBuffer {
         start = 0;
         end = 0;
         scanned = 0;
+        if (!owned) {
+            buf = spare;
+            spare = EMPTY;
+            owned = true;
+        }
         if (buf.length > RETAIN_LIMIT) {
             buf = EMPTY;
         }

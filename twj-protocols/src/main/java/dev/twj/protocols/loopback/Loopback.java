@@ -3,12 +3,20 @@ package dev.twj.protocols.loopback;
 import dev.twj.internet.Reactor;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
+import dev.twj.internet.address.IPv4Address;
+import dev.twj.internet.interfaces.IAddress;
+import dev.twj.internet.interfaces.IListeningPort;
 import dev.twj.internet.interfaces.IProducer;
 import dev.twj.internet.interfaces.IProtocol;
 import dev.twj.internet.interfaces.IPullProducer;
 import dev.twj.internet.interfaces.IPushProducer;
+import dev.twj.internet.interfaces.IReactorTCP;
 import dev.twj.internet.interfaces.IReactorTime;
+import dev.twj.internet.protocol.Factory;
 import dev.twj.internet.protocol.Protocol;
+import dev.twj.protocols.policies.ProtocolWrapper;
+import dev.twj.protocols.policies.WrappingFactory;
+import dev.twj.python.failure.Failure;
 import dev.twj.internet.task.Task;
 import java.io.ByteArrayOutputStream;
 
@@ -16,8 +24,9 @@ import java.io.ByteArrayOutputStream;
  * Testing support for protocols: a loopback between client and server. Port of the functions of
  * {@code twisted.protocols.loopback}.
  *
- * <p>Difference from Twisted: {@code loopbackTCP} and {@code loopbackUNIX} are not ported yet
- * (they need a reactor with real TCP and UNIX sockets). {@link #loopbackAsync} takes the clock
+ * <p>Difference from Twisted: {@code loopbackUNIX} is not ported yet (the reactor has no UNIX
+ * sockets). {@link #loopbackTCP} and {@link #loopbackAsync} take the reactor (clock) as an
+ * optional first argument; {@link #loopbackAsync} takes the clock
  * that schedules its pumping as an optional first argument; without it, it uses the global
  * reactor ({@link Reactor#reactor()}), as Twisted does. When a write buffer is emptied, the pump
  * polls the producer of the loopback transport it made for that side, where Twisted polls
@@ -106,6 +115,61 @@ public final class Loopback {
 
         Pump pump = new Pump(clock, server, serverTransport, client, clientTransport, pumpPolicy);
         return pump.body();
+    }
+
+    /** A wrapper that fires {@link #deferred} once its connection is lost: Twisted's {@code _FireOnClose}. */
+    static final class FireOnClose extends ProtocolWrapper {
+        final Deferred<Void> deferred = new Deferred<>();
+
+        FireOnClose(WrappingFactory factory, IProtocol protocol) {
+            super(factory, protocol);
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            super.connectionLost(reason);
+            deferred.callback(null);
+        }
+    }
+
+    /** {@link #loopbackTCP(IReactorTCP, IProtocol, Protocol, int, boolean)} on the global reactor, port 0, noisy. */
+    public static Deferred<Void> loopbackTCP(IProtocol server, Protocol client) {
+        return loopbackTCP(null, server, client, 0, true);
+    }
+
+    /** {@link #loopbackTCP(IReactorTCP, IProtocol, Protocol, int, boolean)} on the global reactor. */
+    public static Deferred<Void> loopbackTCP(IProtocol server, Protocol client, int port, boolean noisy) {
+        return loopbackTCP(null, server, client, port, noisy);
+    }
+
+    /**
+     * Runs a session between {@code server} and {@code client} protocol instances over TCP: the
+     * server listens on 127.0.0.1 ({@code port} 0 picks a free port), the client connects to it.
+     *
+     * @param reactor the reactor that listens and connects; null for the global reactor
+     * @param noisy whether the factories log their start and stop
+     * @return a Deferred which fires once both sides have lost the connection and the listening
+     *     port has stopped
+     */
+    public static Deferred<Void> loopbackTCP(
+            IReactorTCP reactor, IProtocol server, Protocol client, int port, boolean noisy) {
+        IReactorTCP r = reactor != null ? reactor : Reactor.reactor();
+        FireOnClose[] serverWrapper = {null};
+        WrappingFactory f = new WrappingFactory(new Factory()) {
+            @Override
+            public Protocol buildProtocol(IAddress addr) {
+                return serverWrapper[0];
+            }
+        };
+        serverWrapper[0] = new FireOnClose(f, server);
+        f.noisy = noisy;
+        IListeningPort serverPort = r.listenTCP(port, f, 50, "127.0.0.1");
+        LoopbackClientFactory clientF = new LoopbackClientFactory(client);
+        clientF.noisy = noisy;
+        r.connectTCP("127.0.0.1", ((IPv4Address) serverPort.getHost()).port(), clientF);
+        return clientF.deferred
+                .addCallbackDeferred(x -> serverWrapper[0].deferred)
+                .addCallbackDeferred(x -> serverPort.stopListening());
     }
 
     /** Resumes a pull or push producer. */

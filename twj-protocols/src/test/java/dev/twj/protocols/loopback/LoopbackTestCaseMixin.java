@@ -22,6 +22,14 @@ interface LoopbackTestCaseMixin {
     /** The clock the loopback's Deferred is run on. */
     Clock clock();
 
+    /**
+     * Runs the loopback until {@code d} has a result (trial's reactor spinning until a returned
+     * Deferred fires) and rethrows a failure; by default on {@link #clock()}.
+     */
+    default void runLoopback(Deferred<?> d) {
+        LoopbackTestSupport.run(clock(), d);
+    }
+
     /** Twisted's {@code SimpleProtocol}: a line receiver that records lines and losses. */
     class SimpleProtocol extends LineReceiver {
         final Deferred<Void> conn = new Deferred<>();
@@ -85,7 +93,7 @@ interface LoopbackTestCaseMixin {
             assertEquals(1, c.connLost.size());
             return null;
         });
-        LoopbackTestSupport.run(clock(), d);
+        runLoopback(d);
     }
 
     @Test
@@ -106,6 +114,6 @@ interface LoopbackTestCaseMixin {
             assertEquals(1, c.connLost.size());
             return null;
         });
-        LoopbackTestSupport.run(clock(), d);
+        runLoopback(d);
     }
 }

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.address.IPv4Address;
+import dev.twj.internet.defer.Defer;
+import dev.twj.internet.defer.Deferred;
+import dev.twj.internet.interfaces.IDelayedCall;
+import dev.twj.internet.interfaces.IListeningPort;
+import dev.twj.internet.protocol.ClientFactory;
+import dev.twj.internet.protocol.ServerFactory;
+import dev.twj.internet.selectreactor.SelectReactor;
+import dev.twj.python.failure.Failure;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.testing.MemoryReactor;
@@ -15,16 +23,22 @@ import dev.twj.protocols.portforward.PortforwardTestSupport.TestableProxyFactory
 import dev.twj.protocols.wire.Echo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Port of {@code twisted.test.test_protocols.PortforwardingTests}: test port forwarding.
  *
  * <p>Java version: Twisted's {@code test_portforward} listens and connects on real TCP ports;
  * here the three connections are in-memory {@link Link}s between {@link StringTransport}s and the
- * proxy's backend connection is made through a {@link MemoryReactor}, until the reactor has TCP.
+ * proxy's backend connection is made through a {@link MemoryReactor}.
+ * {@link #test_portforwardOverTCP} is Twisted's test as written, on real TCP ports of a
+ * {@link SelectReactor} run in the test thread.
  */
+@Timeout(60)
 class PortforwardingTests {
     private Echo serverProtocol;
     private Protocol clientProtocol;
@@ -90,6 +104,97 @@ class PortforwardingTests {
         PortforwardTestSupport.pumpAll(front, back);
 
         assertTrue(done[0], "received " + received.size() + " bytes");
+    }
+
+    /**
+     * Test port forwarding through Echo protocol: Twisted's {@code test_portforward} with its
+     * {@code tearDown}, on real TCP (the in-memory version is {@link #test_portforward}).
+     */
+    @Test
+    public void test_portforwardOverTCP() {
+        SelectReactor reactor = new SelectReactor();
+        List<IListeningPort> openPorts = new ArrayList<>();
+        ServerFactory realServerFactory = new ServerFactory();
+        realServerFactory.protocol = () -> serverProtocol;
+        IListeningPort realServerPort = reactor.listenTCP(0, realServerFactory, 50, "127.0.0.1");
+        openPorts.add(realServerPort);
+        proxyServerFactory = new TestableProxyFactory("127.0.0.1", ((IPv4Address) realServerPort.getHost()).port()) {
+            @Override
+            public Protocol buildProtocol(IAddress addr) {
+                Protocol proto = super.buildProtocol(addr);
+                // Twisted's ProxyServer uses the global reactor; this one is the test's.
+                ((ProxyServer) proto).reactor = reactor;
+                return proto;
+            }
+        };
+        IListeningPort proxyServerPort = reactor.listenTCP(0, proxyServerFactory, 50, "127.0.0.1");
+        openPorts.add(proxyServerPort);
+
+        int nBytes = 1000;
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Deferred<Void> d = new Deferred<>();
+        byte[] xs = "x".repeat(nBytes).getBytes(StandardCharsets.US_ASCII);
+
+        clientProtocol = new Protocol() {
+            @Override
+            public void dataReceived(byte[] data) {
+                received.writeBytes(data);
+                if (received.size() >= nBytes) {
+                    assertEquals("x".repeat(nBytes), received.toString(StandardCharsets.US_ASCII));
+                    d.callback(null);
+                }
+            }
+
+            @Override
+            public void connectionMade() {
+                transport.write(xs);
+            }
+        };
+
+        ClientFactory clientFactory = new ClientFactory();
+        clientFactory.protocol = () -> clientProtocol;
+        reactor.connectTCP(
+                "127.0.0.1", ((IPv4Address) proxyServerPort.getHost()).port(), clientFactory, 30, null);
+
+        // tearDown
+        Deferred<List<Object>> done = d.addCallbackDeferred(ignored -> {
+            if (proxyServerFactory.protoInstance != null) {
+                proxyServerFactory.protoInstance.transport.loseConnection();
+            }
+            if (proxyServerFactory.clientFactoryInstance != null
+                    && proxyServerFactory.clientFactoryInstance.protoInstance != null) {
+                proxyServerFactory.clientFactoryInstance.protoInstance.transport.loseConnection();
+            }
+            clientProtocol.transport.loseConnection();
+            serverProtocol.transport.loseConnection();
+            List<Deferred<Void>> stops = new ArrayList<>();
+            for (IListeningPort p : openPorts) {
+                stops.add(Defer.maybeDeferredDeferred(p::stopListening));
+            }
+            return Defer.<Object>gatherResults(stops);
+        });
+
+        Object[] box = {null};
+        boolean[] fired = {false};
+        done.addBoth(r -> {
+            box[0] = r;
+            fired[0] = true;
+            if (reactor.running()) {
+                reactor.stop();
+            }
+            return null;
+        });
+        if (!fired[0]) {
+            IDelayedCall safety = reactor.callLater(20, reactor::stop);
+            reactor.run(false);
+            if (safety.active()) {
+                safety.cancel();
+            }
+        }
+        assertTrue(fired[0], "received " + received.size() + " bytes in 20 seconds");
+        if (box[0] instanceof Failure f) {
+            throw new AssertionError(f.getErrorMessage(), f.value());
+        }
     }
 
     /** The proxy client registers itself as a producer of the proxy server and vice versa. */
