@@ -1,8 +1,5 @@
 package dev.twj.protocols.basic;
 
-import dev.twj.internet.interfaces.IProducer;
-import dev.twj.internet.interfaces.IPushProducer;
-import dev.twj.internet.protocol.Protocol;
 import java.util.Arrays;
 
 /**
@@ -32,15 +29,13 @@ import java.util.Arrays;
  * outer call parses it. {@code setRecvd} outside {@code stringReceived} replaces the buffer at
  * once.
  */
-public class IntNStringReceiver extends Protocol implements IPushProducer {
+public class IntNStringReceiver extends PauseableProtocol {
     /** The maximum length of a string that can be received. */
     public int MAX_LENGTH = 99999;
 
     /** Length of the prefix, in bytes: 1, 2 or 4. */
     public final int prefixLength;
 
-    /** True while producing is paused or stopped: no string is delivered meanwhile. */
-    public boolean paused;
 
     // Data received but not parsed: unprocessed[offset, limit). When owned is false the array
     // is the caller's chunk, never written.
@@ -220,34 +215,6 @@ public class IntNStringReceiver extends Protocol implements IPushProducer {
         }
         System.arraycopy(string, 0, out, prefixLength, string.length);
         transport.write(out);
-    }
-
-    /** Pauses delivery, and pauses the transport if it is a push producer. */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        if (transport instanceof IPushProducer producer) {
-            producer.pauseProducing();
-        }
-    }
-
-    /** Resumes the transport if it is a push producer, then delivers buffered strings. */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        if (transport instanceof IPushProducer producer) {
-            producer.resumeProducing();
-        }
-        dataReceived(ReceiveBuffer.EMPTY);
-    }
-
-    /** Stops delivery for good, and stops the transport if it is a producer. */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        if (transport instanceof IProducer producer) {
-            producer.stopProducing();
-        }
     }
 
     /** Returns the prefix length and the number of unparsed bytes. */

@@ -1,8 +1,6 @@
 package dev.twj.protocols.basic;
 
-import dev.twj.internet.interfaces.IProducer;
 import dev.twj.internet.interfaces.IPushProducer;
-import dev.twj.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -44,7 +42,7 @@ import java.util.Arrays;
  * its whole buffer on each chunk). The pause methods reach the transport only if it is an
  * {@link IPushProducer} (Twisted assumes it is).
  */
-public class LineReceiver extends Protocol implements IPushProducer {
+public class LineReceiver extends PauseableProtocol {
     /** True in line mode (the default), false in raw mode; Twisted's {@code line_mode}. */
     public boolean lineMode = true;
 
@@ -57,8 +55,6 @@ public class LineReceiver extends Protocol implements IPushProducer {
      */
     public int MAX_LENGTH = 16384;
 
-    /** True while producing is paused or stopped: no line or raw data is delivered meanwhile. */
-    public boolean paused;
 
     private final ReceiveBuffer buffer = new ReceiveBuffer();
     private boolean busyReceiving;
@@ -188,34 +184,6 @@ public class LineReceiver extends Protocol implements IPushProducer {
      */
     public void lineLengthExceeded(byte[] line) {
         transport.loseConnection();
-    }
-
-    /** Pauses delivery, and pauses the transport if it is a push producer. */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        if (transport instanceof IPushProducer producer) {
-            producer.pauseProducing();
-        }
-    }
-
-    /** Resumes the transport if it is a push producer, then delivers buffered data. */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        if (transport instanceof IPushProducer producer) {
-            producer.resumeProducing();
-        }
-        dataReceived(ReceiveBuffer.EMPTY);
-    }
-
-    /** Stops delivery for good, and stops the transport if it is a producer. */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        if (transport instanceof IProducer producer) {
-            producer.stopProducing();
-        }
     }
 
     /** Returns the mode, the number of buffered bytes and whether paused. */
