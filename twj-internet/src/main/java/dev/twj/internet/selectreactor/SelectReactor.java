@@ -49,7 +49,8 @@ import java.util.Set;
  * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
  * called on it (or before it starts).
  */
-public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP {
+public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP,
+        dev.twj.internet.interfaces.IReactorUNIX {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -313,6 +314,38 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
     public IConnector connectTCP(
             String host, int port, IProtocolFactory factory, double timeout, IAddress bindAddress) {
         Connector c = new Connector(host, port, factory, timeout, bindAddress, this);
+        c.connect();
+        return c;
+    }
+
+    // IReactorUNIX
+
+    /**
+     * Listens for connections on the UNIX domain socket at path {@code address}, whose file gets
+     * permissions {@code mode} (e.g. {@code 0666}); with {@code wantPID}, holds the
+     * {@code address + ".lock"} lock while listening. See {@link dev.twj.internet.unix.Port}.
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the lock or the path cannot be taken
+     */
+    @Override
+    public IListeningPort listenUNIX(
+            String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        dev.twj.internet.unix.Port p =
+                new dev.twj.internet.unix.Port(address, factory, backlog, mode, wantPID, this);
+        p.startListening();
+        return p;
+    }
+
+    /**
+     * Connects {@code factory}'s protocol to the UNIX domain socket at path {@code address}; with
+     * {@code checkPID} the attempt fails with {@code BadFileError} unless the server holds
+     * {@code address + ".lock"}.
+     */
+    @Override
+    public IConnector connectUNIX(
+            String address, IProtocolFactory factory, double timeout, boolean checkPID) {
+        dev.twj.internet.unix.Connector c =
+                new dev.twj.internet.unix.Connector(address, factory, timeout, checkPID, this);
         c.connect();
         return c;
     }
