@@ -50,7 +50,7 @@ import java.util.Set;
  * called on it (or before it starts).
  */
 public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP,
-        dev.twj.internet.interfaces.IReactorUNIX {
+        dev.twj.internet.interfaces.IReactorUNIX, dev.twj.internet.interfaces.IReactorUDP {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -348,5 +348,23 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
                 new dev.twj.internet.unix.Connector(address, factory, timeout, checkPID, this);
         c.connect();
         return c;
+    }
+
+    // IReactorUDP
+
+    /**
+     * Connects {@code protocol} to a new UDP port {@code port} (0 picks a free one) of
+     * {@code interface_} ({@code ""} for all IPv4 interfaces); datagrams longer than
+     * {@code maxPacketSize} are truncated. See {@link dev.twj.internet.udp.Port}.
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the port cannot be bound
+     */
+    @Override
+    public IListeningPort listenUDP(int port, dev.twj.internet.protocol.DatagramProtocol protocol,
+            String interface_, int maxPacketSize) {
+        dev.twj.internet.udp.Port p =
+                new dev.twj.internet.udp.Port(port, protocol, interface_, maxPacketSize, this);
+        p.startListening();
+        return p;
     }
 }
