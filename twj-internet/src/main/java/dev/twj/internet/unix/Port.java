@@ -100,7 +100,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
      */
     @Override
     public void startListening() {
-        log.info("{prefix} starting on {address}", "prefix", logPrefix(), "address", address);
+        log.info("{prefix} starting on {address}", "prefix", logPrefix(), "address", "'" + address + "'");
         Path path = Path.of(address);
         if (wantPID) {
             lockFile = new FilesystemLock(address + ".lock");

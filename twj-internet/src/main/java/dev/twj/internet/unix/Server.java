@@ -56,6 +56,11 @@ public final class Server extends Connection {
         return peer;
     }
 
+    /** {@code protocol,sessionno,path}: Twisted's {@code logstr}. */
+    public String logstr() {
+        return prefix + "," + sessionno + "," + host.name();
+    }
+
     @Override
     public String toString() {
         return "<" + prefix + " #" + sessionno + " on " + host.name() + ">";
