@@ -79,9 +79,6 @@ public final class Client extends Connection implements BaseConnector.Transport 
         if (message.contains("refused")) {
             return new ConnectionRefusedError(null, message);
         }
-        if (message.contains("No such file")) {
-            return new BadFileError(null, message);
-        }
         return new ConnectError(null, message);
     }
 
