@@ -15,5 +15,7 @@ module dev.twj.internet {
     exports dev.twj.internet.tcp;
     exports dev.twj.internet.testing;
     exports dev.twj.internet.threads;
+    exports dev.twj.internet.udp;
+    exports dev.twj.internet.unix;
     exports dev.twj.python.threadpool;
 }

@@ -15,8 +15,12 @@ public interface IUDPTransport {
     /** Returns the address this port is bound to. */
     IAddress getHost();
 
-    /** Stops listening; the protocol's {@code doStop} is called. */
-    void stopListening();
+    /**
+     * Stops listening; the protocol's {@code doStop} is called. Returns a Deferred that fires
+     * when the port has stopped (as Twisted's, which may return one; here always one, so that a
+     * UDP port can also be an {@link IListeningPort}).
+     */
+    dev.twj.internet.defer.Deferred<Void> stopListening();
 
     /** Enables or disables sending to broadcast addresses. */
     void setBroadcastAllowed(boolean enabled);

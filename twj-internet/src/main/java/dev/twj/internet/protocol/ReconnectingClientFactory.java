@@ -1,5 +1,6 @@
 package dev.twj.internet.protocol;
 
+import dev.twj.internet.Reactor;
 import dev.twj.internet.error.NotConnectingError;
 import dev.twj.internet.interfaces.IConnector;
 import dev.twj.internet.interfaces.IDelayedCall;
@@ -18,8 +19,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Clients should call {@link #resetDelay} after they have connected successfully.
  *
- * <p>Where twj differs: Twisted falls back to the global reactor when {@link #clock} is unset;
- * twj does the same once a global reactor is installed, and until then requires {@code clock}.
+ * <p>As in Twisted, when {@link #clock} is unset reconnections are scheduled on the global
+ * reactor ({@link dev.twj.internet.Reactor#reactor()}, which installs the default reactor if none
+ * is installed yet).
  */
 public class ReconnectingClientFactory extends ClientFactory {
     /** Maximum number of seconds between connection attempts. */
@@ -46,7 +48,11 @@ public class ReconnectingClientFactory extends ClientFactory {
     /** The connector of the last attempt. */
     public IConnector connector;
 
-    /** The clock reconnections are scheduled on; tests set a {@code Clock}. */
+    /**
+     * The clock reconnections are scheduled on; tests set a {@code Clock}. When null (the
+     * default) the global reactor, {@link Reactor#reactor()}, is used, as Twisted defaults to
+     * {@code twisted.internet.reactor}.
+     */
     public IReactorTime clock;
 
     /** The source of the jitter; tests may replace it. */
@@ -117,12 +123,9 @@ public class ReconnectingClientFactory extends ClientFactory {
             log.info("{connector} will retry in {delay} seconds",
                     "connector", connector, "delay", (long) delay);
         }
-        if (clock == null) {
-            throw new IllegalStateException(
-                    "ReconnectingClientFactory.clock is null: set it to the reactor or a Clock");
-        }
+        IReactorTime scheduler = clock != null ? clock : Reactor.reactor();
         IConnector target = connector;
-        callID = clock.callLater(delay, () -> {
+        callID = scheduler.callLater(delay, () -> {
             callID = null;
             target.connect();
         });

@@ -49,7 +49,8 @@ import java.util.Set;
  * <p>One thread runs the loop ({@link #run}); all methods except {@link #callFromThread} must be
  * called on it (or before it starts).
  */
-public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP {
+public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP,
+        dev.twj.internet.interfaces.IReactorUNIX, dev.twj.internet.interfaces.IReactorUDP {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -315,5 +316,55 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         Connector c = new Connector(host, port, factory, timeout, bindAddress, this);
         c.connect();
         return c;
+    }
+
+    // IReactorUNIX
+
+    /**
+     * Listens for connections on the UNIX domain socket at path {@code address}, whose file gets
+     * permissions {@code mode} (e.g. {@code 0666}); with {@code wantPID}, holds the
+     * {@code address + ".lock"} lock while listening. See {@link dev.twj.internet.unix.Port}.
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the lock or the path cannot be taken
+     */
+    @Override
+    public IListeningPort listenUNIX(
+            String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        dev.twj.internet.unix.Port p =
+                new dev.twj.internet.unix.Port(address, factory, backlog, mode, wantPID, this);
+        p.startListening();
+        return p;
+    }
+
+    /**
+     * Connects {@code factory}'s protocol to the UNIX domain socket at path {@code address}; with
+     * {@code checkPID} the attempt fails with {@code BadFileError} unless the server holds
+     * {@code address + ".lock"}.
+     */
+    @Override
+    public IConnector connectUNIX(
+            String address, IProtocolFactory factory, double timeout, boolean checkPID) {
+        dev.twj.internet.unix.Connector c =
+                new dev.twj.internet.unix.Connector(address, factory, timeout, checkPID, this);
+        c.connect();
+        return c;
+    }
+
+    // IReactorUDP
+
+    /**
+     * Connects {@code protocol} to a new UDP port {@code port} (0 picks a free one) of
+     * {@code interface_} ({@code ""} for all IPv4 interfaces); datagrams longer than
+     * {@code maxPacketSize} are truncated. See {@link dev.twj.internet.udp.Port}.
+     *
+     * @throws dev.twj.internet.error.CannotListenError if the port cannot be bound
+     */
+    @Override
+    public IListeningPort listenUDP(int port, dev.twj.internet.protocol.DatagramProtocol protocol,
+            String interface_, int maxPacketSize) {
+        dev.twj.internet.udp.Port p =
+                new dev.twj.internet.udp.Port(port, protocol, interface_, maxPacketSize, this);
+        p.startListening();
+        return p;
     }
 }
