@@ -98,6 +98,12 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
         return super.doWrite();
     }
 
+    /** True unless aborting, disconnecting or closing the write side: see {@link FileDescriptor#write}. */
+    @Override
+    protected boolean writeImmediately() {
+        return !aborting && !disconnecting && !writeDisconnecting;
+    }
+
     @Override
     protected Object writeSomeData(ByteBuffer[] buffers) {
         try {
