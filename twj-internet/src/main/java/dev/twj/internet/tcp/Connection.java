@@ -107,7 +107,8 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
     @Override
     protected Object writeSomeData(ByteBuffer[] buffers) {
         try {
-            return socket.write(buffers);
+            // One buffer (the usual case): write(2) rather than a one-element writev(2).
+            return buffers.length == 1 ? socket.write(buffers[0]) : socket.write(buffers);
         } catch (IOException e) {
             return new Failure(lost(e));
         }
