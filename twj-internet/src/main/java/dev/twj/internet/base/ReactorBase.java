@@ -67,6 +67,8 @@ public abstract class ReactorBase
     // Timed calls: a binary heap of pending calls, plus the calls added since the last pass.
     private DelayedCall[] heap = new DelayedCall[16];
     private long[] heapSeq = new long[16];
+    // heap[i].time(), kept beside the calls so that sifting compares without loading each call.
+    private double[] heapTime = new double[16];
     private int heapSize;
     private long nextSeq;
     private final List<DelayedCall> newTimedCalls = new ArrayList<>();
@@ -133,11 +135,15 @@ public abstract class ReactorBase
         }
         Objects.requireNonNull(callable, "callable");
         DelayedCall call = new DelayedCall(
-                seconds() + delay, callable, c -> cancellations++, this::moveCallLaterSooner,
-                this::seconds);
+                seconds() + delay, callable, cancelHook, resetHook, secondsHook);
         newTimedCalls.add(call);
         return call;
     }
+
+    // The hooks every DelayedCall of this reactor shares (one allocation per reactor, not per call).
+    private final java.util.function.Consumer<DelayedCall> cancelHook = c -> cancellations++;
+    private final java.util.function.Consumer<DelayedCall> resetHook = this::moveCallLaterSooner;
+    private final java.util.function.DoubleSupplier secondsHook = this::seconds;
 
     @Override
     public List<IDelayedCall> getDelayedCalls() {
@@ -156,8 +162,9 @@ public abstract class ReactorBase
     }
 
     private boolean less(int i, int j) {
-        int c = heap[i].compareTo(heap[j]);
-        return c < 0 || (c == 0 && heapSeq[i] < heapSeq[j]);
+        double a = heapTime[i];
+        double b = heapTime[j];
+        return a < b || (a == b && heapSeq[i] < heapSeq[j]);
     }
 
     private void swap(int i, int j) {
@@ -167,6 +174,9 @@ public abstract class ReactorBase
         long s = heapSeq[i];
         heapSeq[i] = heapSeq[j];
         heapSeq[j] = s;
+        double t = heapTime[i];
+        heapTime[i] = heapTime[j];
+        heapTime[j] = t;
     }
 
     private void siftUp(int i) {
@@ -199,9 +209,11 @@ public abstract class ReactorBase
         if (heapSize == heap.length) {
             heap = java.util.Arrays.copyOf(heap, heapSize * 2);
             heapSeq = java.util.Arrays.copyOf(heapSeq, heapSize * 2);
+            heapTime = java.util.Arrays.copyOf(heapTime, heapSize * 2);
         }
         heap[heapSize] = call;
         heapSeq[heapSize] = nextSeq++;
+        heapTime[heapSize] = call.time();
         siftUp(heapSize++);
     }
 
@@ -210,6 +222,7 @@ public abstract class ReactorBase
         heapSize--;
         heap[0] = heap[heapSize];
         heapSeq[0] = heapSeq[heapSize];
+        heapTime[0] = heapTime[heapSize];
         heap[heapSize] = null;
         if (heapSize > 0) {
             siftDown(0);
@@ -220,6 +233,7 @@ public abstract class ReactorBase
     private void moveCallLaterSooner(DelayedCall call) {
         for (int i = 0; i < heapSize; i++) {
             if (heap[i] == call) {
+                heapTime[i] = call.time();
                 siftUp(i);
                 return;
             }
@@ -308,6 +322,7 @@ public abstract class ReactorBase
                 if (!heap[i].cancelled()) {
                     heap[kept] = heap[i];
                     heapSeq[kept] = heapSeq[i];
+                    heapTime[kept] = heapTime[i];
                     kept++;
                 }
             }

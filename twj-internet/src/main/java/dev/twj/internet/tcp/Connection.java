@@ -98,10 +98,17 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
         return super.doWrite();
     }
 
+    /** True unless aborting, disconnecting or closing the write side: see {@link FileDescriptor#write}. */
+    @Override
+    protected boolean writeImmediately() {
+        return !aborting && !disconnecting && !writeDisconnecting;
+    }
+
     @Override
     protected Object writeSomeData(ByteBuffer[] buffers) {
         try {
-            return socket.write(buffers);
+            // One buffer (the usual case): write(2) rather than a one-element writev(2).
+            return buffers.length == 1 ? socket.write(buffers[0]) : socket.write(buffers);
         } catch (IOException e) {
             return new Failure(lost(e));
         }

@@ -67,6 +67,10 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
     private static final int MAX_GATHER = 1024;
 
     private final ArrayDeque<ByteBuffer> dataBuffer = new ArrayDeque<>();
+    // True after write sent everything at once and no doWrite ran since: Twisted would still
+    // have write interest registered, and its next doWrite would resume a pull producer
+    // registered meanwhile (see registerProducer).
+    private boolean drainedAtOnce;
     private long bufferedBytes;
 
     /**
@@ -112,6 +116,7 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
      */
     @Override
     public Object doWrite() {
+        drainedAtOnce = false;
         if (!dataBuffer.isEmpty()) {
             ByteBuffer[] buffers = new ByteBuffer[Math.min(dataBuffer.size(), MAX_GATHER)];
             int i = 0;
@@ -164,10 +169,38 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
         if (!connected || writeDisconnected || data.length == 0) {
             return;
         }
+        if (dataBuffer.isEmpty() && producer == null && writeImmediately()) {
+            // Nothing is queued: send at once, and wait for writability only for what the
+            // kernel did not take. Twisted registers write interest around every write (two
+            // epoll_ctl calls and one more select pass per write); Netty writes at once too.
+            ByteBuffer now = ByteBuffer.wrap(data);
+            Object l = writeSomeData(new ByteBuffer[] {now});
+            if (!(l instanceof Failure) && !now.hasRemaining()) {
+                drainedAtOnce = true;
+                return;
+            }
+            // A partial write queues the rest; an error queues it all, and doWrite reports the
+            // error from the reactor loop, as it would have without this shortcut.
+            byte[] rest = java.util.Arrays.copyOfRange(data, l instanceof Failure ? 0 : now.position(), data.length);
+            dataBuffer.addLast(ByteBuffer.wrap(rest));
+            bufferedBytes += rest.length;
+            startWriting();
+            return;
+        }
         dataBuffer.addLast(ByteBuffer.wrap(data.clone()));
         bufferedBytes += data.length;
         maybePauseProducer();
         startWriting();
+    }
+
+    /**
+     * Whether {@link #write} may call {@link #writeSomeData} at once when nothing is buffered and
+     * no producer is registered, instead of waiting for the reactor to report the descriptor
+     * writable. False here (Twisted's behaviour); {@link Connection} says true while it is
+     * neither aborting nor half-closed for writing.
+     */
+    protected boolean writeImmediately() {
+        return false;
     }
 
     /** Buffers each element of {@code iovec}, as {@link #write} would, with one wake-up. */
@@ -275,6 +308,10 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
             this.producerPaused = false;
             if (!streaming) {
                 resumeProducer();
+                if (drainedAtOnce) {
+                    // What Twisted's pending doWrite would do: resume it again once writable.
+                    startWriting();
+                }
             }
         }
     }
