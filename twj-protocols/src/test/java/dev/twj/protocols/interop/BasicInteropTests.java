@@ -150,7 +150,8 @@ class BasicInteropTests {
         List<List<String>> events = javaClientPythonServer(proto, messages, peer);
         assertEquals(expectedEvents(messages), events.get(0), "twj client");
         assertEquals(expectedEvents(messages), events.get(1), "Twisted server");
-        assertTrue(peer[0].reads > messages.size(), "the echoes came in " + peer[0].reads + " reads");
+        // How TCP coalesces the paced chunks depends on the load, so the number of reads is not
+        // asserted; every cut position is tested in memory by BasicBehaviourTests.
     }
 
     /** A Twisted client sends every message to a twj server, which echoes each back. */
@@ -163,7 +164,7 @@ class BasicInteropTests {
         List<List<String>> events = pythonClientJavaServer(proto, messages, peer);
         assertEquals(expectedEvents(messages), events.get(0), "twj server");
         assertEquals(expectedEvents(messages), events.get(1), "Twisted client");
-        assertTrue(peer[0].reads > messages.size(), "the messages came in " + peer[0].reads + " reads");
+        // The number of reads depends on how TCP coalesces the paced chunks: not asserted.
     }
 
     /**
