@@ -13,6 +13,7 @@ module dev.twj.trial {
     exports dev.twj.trial.itrial;
     exports dev.twj.trial.reporter;
     exports dev.twj.trial.unittest;
+    exports dev.twj.trial.util;
 
     provides org.junit.platform.engine.TestEngine with dev.twj.trial.engine.TrialTestEngine;
 }
