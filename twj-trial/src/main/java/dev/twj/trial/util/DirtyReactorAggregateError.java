@@ -51,10 +51,4 @@ public class DirtyReactorAggregateError extends RuntimeException {
         }
         return msg.toString();
     }
-
-    /** Returns the message, as Python's {@code str} of the error. */
-    @Override
-    public String toString() {
-        return getMessage();
-    }
 }
