@@ -83,14 +83,15 @@ public final class Trial {
                     case "-j", "--jobs" -> {
                         String v = value != null ? value : next(args, ++i, arg);
                         try {
-                            jobs = Integer.parseInt(v);
+                            jobs = v.equals("auto") ? Runtime.getRuntime().availableProcessors()
+                                    : Integer.parseInt(v);
                         } catch (NumberFormatException e) {
                             throw new UsageError("Expecting integer argument to jobs, got '"
                                     + v + "'");
                         }
                         if (jobs <= 0) {
-                            throw new UsageError("Argument to --jobs must be a strictly"
-                                    + " positive integer");
+                            throw new UsageError("Argument to jobs must be a strictly"
+                                    + " positive integer or 'auto'");
                         }
                     }
                     case "-z", "--random" -> {
