@@ -654,6 +654,11 @@ public class SynchronousTestCase {
             result.stopTest(this);
             return;
         }
+        if (forceGc()) {
+            // As trial's _ForceGarbageCollectionDecorator: collect before the test too, so that
+            // what earlier code dropped is not blamed on this test.
+            Defer.collectUnhandledErrors();
+        }
         observer = LogObserver.INSTANCE;
         observer.add();
         try {
