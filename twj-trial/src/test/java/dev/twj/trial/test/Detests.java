@@ -225,4 +225,22 @@ final class Detests {
             return d;
         }
     }
+
+    /**
+     * A setUp whose Deferred never fires: Twisted's {@code detests.DeferredSetUpNeverFire}. The
+     * class timeout stands for {@code NeverFireTests} patching {@code DEFAULT_TIMEOUT_DURATION}
+     * to 0.1 (a constant in Java).
+     */
+    @Timeout(0.1)
+    static final class DeferredSetUpNeverFire extends TestCase {
+        static boolean testCalled;
+
+        Deferred<String> setUp() {
+            return new Deferred<>();
+        }
+
+        public void test_ok() {
+            testCalled = true;
+        }
+    }
 }
