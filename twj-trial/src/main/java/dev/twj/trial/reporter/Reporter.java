@@ -27,6 +27,12 @@ public class Reporter extends TestResult {
         void write(String text, String color);
     }
 
+    /** An error whose traceback was formatted elsewhere (a worker JVM): printed as is. */
+    public interface RemoteTraceback {
+        /** Returns the traceback text. */
+        String traceback();
+    }
+
     /** A 79-column line of dashes, before the "Ran N tests" line. */
     public static final String SEPARATOR = "-".repeat(79);
     /** A 79-column line of equals signs, before each group of results. */
@@ -108,7 +114,8 @@ public class Reporter extends TestResult {
 
     /** Formats a failure for the report: its traceback, ending with a newline. */
     protected String formatFailureTraceback(Failure fail) {
-        String tb = fail.getTraceback();
+        String tb = fail.value() instanceof RemoteTraceback remote
+                ? remote.traceback() : fail.getTraceback();
         return tb.endsWith("\n") ? tb : tb + "\n";
     }
 

@@ -27,8 +27,11 @@ import java.util.List;
  * <p>Exit status, as trial's: 0 if every test passed (skips, todos and unexpected successes do
  * not count), 1 otherwise or on a usage error.
  *
- * <p>Not ported yet: {@code -j/--jobs} (parallel workers) is accepted but runs the tests in this
- * process; trial's debugging, coverage, profiling, {@code --order}, {@code --logfile} and
+ * <p>{@code -j/--jobs N} runs the tests in N child JVMs (this class with {@code --worker}, on
+ * this JVM's classpath), a test class never split between two; the parent replays their events
+ * into its reporter as each worker finishes, so the tree is printed per worker, not live.
+ *
+ * <p>Not ported yet: trial's debugging, coverage, profiling, {@code --order}, {@code --logfile} and
  * {@code --unclean-warnings} options. An unknown test name is a usage error (trial reports it as
  * an error of the run).
  */
@@ -57,6 +60,8 @@ public final class Trial {
         public boolean rterrors;
         /** {@code -h/--help}. */
         public boolean help;
+        /** {@code --worker}: run as a worker of {@code -j}, writing events for the parent. */
+        public boolean worker;
 
         /** Creates options with trial's defaults. */
         public Options() {}
@@ -79,6 +84,7 @@ public final class Trial {
                     case "--until-failure", "-u" -> untilFailure = true;
                     case "-x", "--exitfirst" -> exitFirst = true;
                     case "--force-gc" -> forceGc = true;
+                    case "--worker" -> worker = true;
                     case "-e", "--rterrors" -> rterrors = true;
                     case "-j", "--jobs" -> {
                         String v = value != null ? value : next(args, ++i, arg);
@@ -176,8 +182,8 @@ public final class Trial {
                                        left it
               -z, --random [SEED]      Run tests in random order using the specified seed
                                        (0 or none: a seed from the clock)
-              -j, --jobs N             Number of local workers to run (not yet parallel: the
-                                       tests run in this process)
+              -j, --jobs N             Number of local workers to run (child JVMs; results
+                                       are merged and reported when they finish); or auto
                   --reporter NAME      The reporter to use for this test run: tree (default),
                                        verbose, text, summary, timing
                   --temp-directory DIR Path to use as working directory for tests.
@@ -220,7 +226,20 @@ public final class Trial {
             err.println("trial: " + e.getMessage());
             return 1;
         }
+        if (config.worker) {
+            WorkerReporter worker = new WorkerReporter(out);
+            for (SynchronousTestCase test : suite) {
+                test.run(worker);
+            }
+            return 0;
+        }
         Reporter result;
+        if (config.jobs > 1) {
+            result = makeReporter(config.reporter, out, config.rterrors);
+            int status = DistTrial.run(config, suite, result, err);
+            result.done();
+            return status != 0 ? status : result.wasSuccessful() ? 0 : 1;
+        }
         if (config.untilFailure) {
             int count = 0;
             while (true) {

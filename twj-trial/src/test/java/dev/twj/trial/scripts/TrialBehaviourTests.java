@@ -167,4 +167,16 @@ final class TrialBehaviourTests extends SynchronousTestCase {
         trial("--reporter", "text", Sample.class.getName());
         assertTrue(output().startsWith(".FEST\n"), output());
     }
+
+    /** -j 2 runs the tests in two worker JVMs and merges their results into one report. */
+    public void test_jobs() {
+        assertEqual(trial("-j", "2", Sample.class.getName(), Passing.class.getName()), 1);
+        String o = output();
+        assertIn(line("    test_b_fail ... ", "[FAIL]"), o);
+        assertIn(line("    test_two ... ", "[OK]"), o);
+        assertIn("deliberate error", o);
+        assertTrue(o.endsWith(
+                "\nFAILED (skips=1, expectedFailures=1, failures=1, errors=1, successes=3)\n"), o);
+        assertEqual(ran, List.of());
+    }
 }
