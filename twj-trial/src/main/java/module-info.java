@@ -12,7 +12,10 @@ module dev.twj.trial {
     exports dev.twj.python.monkey;
     exports dev.twj.trial.itrial;
     exports dev.twj.trial.reporter;
+    exports dev.twj.trial.runner;
+    exports dev.twj.trial.scripts;
     exports dev.twj.trial.unittest;
+    exports dev.twj.trial.util;
 
     provides org.junit.platform.engine.TestEngine with dev.twj.trial.engine.TrialTestEngine;
 }

@@ -1,5 +1,6 @@
 package dev.twj.trial.unittest;
 
+import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.python.failure.Failure;
 import dev.twj.python.monkey.MonkeyPatcher;
@@ -653,6 +654,11 @@ public class SynchronousTestCase {
             result.stopTest(this);
             return;
         }
+        if (forceGc()) {
+            // As trial's _ForceGarbageCollectionDecorator: collect before the test too, so that
+            // what earlier code dropped is not blamed on this test.
+            Defer.collectUnhandledErrors();
+        }
         observer = LogObserver.INSTANCE;
         observer.add();
         try {
@@ -667,8 +673,10 @@ public class SynchronousTestCase {
     private void runFixturesAndTest(IReporter result) {
         Todo todo = null;
         boolean failed;
+        boolean setUpFailed = false;
         try {
             if (runMethod(null, "setUp", result)) {
+                setUpFailed = true;
                 reportLoggedErrors(result);
                 return;
             }
@@ -676,6 +684,10 @@ public class SynchronousTestCase {
             failed = runMethod(todo, methodName, result);
         } finally {
             runCleanups(result);
+            if (setUpFailed) {
+                caseCleanup(result);
+                classCleanup(result);
+            }
         }
         if (todo != null && !failed) {
             result.addUnexpectedSuccess(this, todo);
@@ -683,13 +695,45 @@ public class SynchronousTestCase {
         if (runMethod(null, "tearDown", result)) {
             failed = true;
         }
+        if (!caseCleanup(result)) {
+            failed = true;
+        }
+        if (forceGc()) {
+            Defer.collectUnhandledErrors();
+        }
         if (reportLoggedErrors(result)) {
             failed = true;
         }
         if (!(failed || todo != null)) {
             result.addSuccess(this);
         }
+        classCleanup(result);
     }
+
+    /**
+     * Returns whether to force a garbage collection after each test, so that an "Unhandled error
+     * in Deferred" of a Deferred the test dropped is logged, and so fails the test: trial's
+     * {@code --force-gc}, here the system property {@code twj.trial.forceGc=true}.
+     */
+    static boolean forceGc() {
+        return Boolean.getBoolean("twj.trial.forceGc");
+    }
+
+    /**
+     * Cleans up after the test, before logged errors are reported: nothing here;
+     * {@link TestCase} runs trial's janitor ({@code postCaseCleanup}).
+     *
+     * @return false if the test left something behind (and so failed)
+     */
+    boolean caseCleanup(IReporter result) {
+        return true;
+    }
+
+    /**
+     * Cleans up after the test has reported its success, if any: nothing here; {@link TestCase}
+     * runs trial's janitor ({@code postClassCleanup}).
+     */
+    void classCleanup(IReporter result) {}
 
     private boolean reportLoggedErrors(IReporter result) {
         List<Failure> errors = observer.flushErrors();

@@ -1,7 +1,17 @@
 package dev.twj.trial.unittest;
 
+import dev.twj.internet.Reactor;
+import dev.twj.internet.defer.AlreadyCalledError;
 import dev.twj.internet.defer.Deferred;
+import dev.twj.internet.defer.TimeoutError;
+import dev.twj.internet.interfaces.IDelayedCall;
+import dev.twj.internet.selectreactor.SelectReactor;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.itrial.IReporter;
+import dev.twj.trial.util.DirtyReactorAggregateError;
+import dev.twj.trial.util.Janitor;
+import dev.twj.trial.util.Util;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +31,22 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Known limitation of this first version: twj has no reactor yet, so the runner cannot spin
- * one while it waits. A returned Deferred that has already fired when the method returns is
- * handled as trial handles it; one that has not fired makes the method an error, with a message
- * saying so, instead of waiting for it (trial runs the reactor until it fires or the 120 s
- * timeout). The reactor-driven {@code TestCase}, with {@code timeout} and the dirty-reactor
- * checks, arrives with the reactor.
+ * <p>Waiting: when a method returns a Deferred that has not fired, the runner runs the global
+ * reactor ({@link Reactor#reactor()}) until it fires, then crashes the reactor (trial's
+ * {@code _wait}). If it has not fired after {@link #getTimeout()} seconds (120 by default; set it
+ * with {@link Timeout @Timeout(seconds)} on the method or class, or override {@code getTimeout}),
+ * the Deferred is errbacked with {@code defer.TimeoutError("<test> (<method>) still running at
+ * <timeout> secs")}, which fails the test, as trial does (an errback rather than
+ * {@code cancel()}: Twisted's {@code test_errorPropagation} checks the test's Deferred gets the
+ * TimeoutError). Unlike trial, each fixture and cleanup has its own timeout.
+ *
+ * <p>After each test, trial's janitor ({@link Janitor}) cancels the delayed calls still pending,
+ * removes the readers and writers still in the reactor (listening ports, connections) and stops
+ * the reactor's thread pool; each pending call or selectable makes the test fail with a
+ * {@link DirtyReactorAggregateError} listing them, and the next test starts with a clean reactor.
+ *
+ * <p>Known limitation: a test that calls {@code reactor.stop()} (trial swaps it for
+ * {@code crash} while it waits) leaves the reactor not restartable for the tests after it.
  *
  * <p>As in trial, a {@code FailTest} raised by {@code setUp} or {@code tearDown} of a
  * {@code TestCase} is reported as an error (a {@code SynchronousTestCase} reports it as a
@@ -62,27 +82,115 @@ public class TestCase extends SynchronousTestCase {
     }
 
     /**
-     * Waits for a returned Deferred: its failure is thrown as the method's error; a Deferred that
-     * has not fired yet is an error until the reactor arrives (see the class documentation).
+     * Returns the timeout of this test in seconds: the {@link Timeout} of the test method, else of
+     * its class (or a superclass), else {@link Util#DEFAULT_TIMEOUT_DURATION}. Port of trial's
+     * {@code getTimeout}; override it to decide at run time.
+     */
+    public double getTimeout() {
+        Method method = findMethod(getClass(), methodName());
+        Timeout timeout = method == null ? null : method.getAnnotation(Timeout.class);
+        if (timeout == null) {
+            timeout = getClass().getAnnotation(Timeout.class);
+        }
+        return timeout == null ? Util.DEFAULT_TIMEOUT_DURATION : timeout.value();
+    }
+
+    @Override
+    boolean caseCleanup(IReporter result) {
+        try {
+            return new Janitor(this, result).postCaseCleanup();
+        } catch (RuntimeException e) {
+            result.addError(this, new Failure(e));
+            return false;
+        }
+    }
+
+    @Override
+    void classCleanup(IReporter result) {
+        try {
+            new Janitor(this, result).postClassCleanup();
+        } catch (RuntimeException e) {
+            result.addError(this, new Failure(e));
+        }
+    }
+
+    /**
+     * Waits for a returned Deferred, running the reactor until it fires or times out: its failure
+     * is thrown as the method's error.
      */
     @Override
     void waitFor(String what, Object returned) throws Throwable {
-        if (!(returned instanceof Deferred<?> d)) {
-            return;
+        if (returned instanceof Deferred<?> d) {
+            waitForDeferred(what, d);
         }
+    }
+
+    private <T> void waitForDeferred(String what, Deferred<T> d) throws Throwable {
         List<Object> results = new ArrayList<>(1);
         d.addBoth(r -> {
             results.add(r);
-            return null;
+            return r;
         });
         if (results.isEmpty()) {
-            throw new IllegalStateException(this + " (" + what + ") returned " + d
-                    + ", which has not fired. twj-trial cannot wait for it yet: the"
-                    + " reactor-driven TestCase arrives with the reactor; until then a TestCase"
-                    + " may only return Deferreds that have already fired");
+            double timeout = getTimeout();
+            SelectReactor reactor = Reactor.reactor();
+            TimeoutError[] timedOut = new TimeoutError[1];
+            IDelayedCall call = reactor.callLater(timeout, () -> {
+                TimeoutError e = new TimeoutError(
+                        this + " (" + what + ") still running at " + timeout + " secs");
+                try {
+                    d.errback(new Failure(e));
+                } catch (AlreadyCalledError already) {
+                    // Called, but its callback chain is paused on another Deferred.
+                    reactor.crash();
+                    timedOut[0] = e;
+                }
+            });
+            d.addBoth(r -> {
+                if (call.active()) {
+                    call.cancel();
+                }
+                return r;
+            });
+            wait(d, results);
+            if (timedOut[0] != null) {
+                throw timedOut[0];
+            }
+        }
+        if (results.isEmpty()) {
+            throw new IllegalStateException("the reactor stopped before " + d + " (" + what
+                    + ") fired: was it crashed or stopped by the test?");
         }
         if (results.get(0) instanceof Failure f) {
             throw f.value();
+        }
+    }
+
+    private static boolean waiting;
+
+    /**
+     * Runs the global reactor until {@code d} fires (trial's {@code _wait}); {@code results}
+     * receives its result.
+     *
+     * @throws IllegalStateException if called while waiting ({@code _wait} is not reentrant)
+     */
+    private static void wait(Deferred<?> d, List<Object> results) {
+        if (waiting) {
+            throw new IllegalStateException("_wait is not reentrant");
+        }
+        SelectReactor reactor = Reactor.reactor();
+        waiting = true;
+        try {
+            if (!results.isEmpty()) {
+                return;
+            }
+            d.addBoth(r -> {
+                reactor.crash();
+                return r;
+            });
+            reactor.run(false);
+        } finally {
+            waiting = false;
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.twj.trial.engine;
 
+import dev.twj.internet.Reactor;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.logger.Logger;
+import dev.twj.internet.protocol.Protocol;
+import dev.twj.internet.protocol.ServerFactory;
 import dev.twj.python.failure.Failure;
 import dev.twj.trial.unittest.Skip;
 import dev.twj.trial.unittest.SkipTest;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import dev.twj.trial.unittest.TestCase;
+import dev.twj.trial.unittest.Timeout;
 import dev.twj.trial.unittest.Todo;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +142,7 @@ final class EngineFixtures {
             return Defer.fail(new IllegalStateException("failed Deferred"));
         }
 
+        @Timeout(0.05)
         public Deferred<String> test_neverFired() {
             return new Deferred<>();
         }
@@ -145,6 +150,65 @@ final class EngineFixtures {
         public Deferred<Throwable> test_assertFailure() {
             return assertFailure(Defer.fail(new IllegalStateException("x")),
                     IllegalStateException.class);
+        }
+    }
+
+    /** Test methods whose Deferreds fire later, through the real reactor. */
+    static final class Reactive extends TestCase {
+        public Deferred<String> test_firesLater() {
+            Deferred<String> d = new Deferred<>();
+            Reactor.reactor().callLater(0.01, () -> d.callback("later"));
+            return d.addCallback(r -> {
+                assertEqual(r, "later");
+                return r;
+            });
+        }
+
+        public Deferred<String> test_setUpFiresLater() {
+            assertEqual(log, List.of("setUp fired"));
+            return Defer.succeed("ok");
+        }
+
+        Deferred<String> setUp() {
+            log.clear();
+            Deferred<String> d = new Deferred<>();
+            Reactor.reactor().callLater(0.01, () -> {
+                log.add("setUp fired");
+                d.callback("ok");
+            });
+            return d;
+        }
+
+        @Timeout(0.05)
+        public Deferred<String> test_timesOut() {
+            Deferred<String> d = new Deferred<>();
+            d.addErrback(f -> {
+                log.add("errback " + f.type().getSimpleName());
+                f.trap(Throwable.class);
+                throw f.value() instanceof Exception x ? x : new RuntimeException(f.value());
+            });
+            return d;
+        }
+    }
+
+    /** Tests that leave the reactor dirty, each followed by one that checks it is clean. */
+    static final class Dirty extends TestCase {
+        public void test_a_pendingCall() {
+            Reactor.reactor().callLater(100, () -> {});
+        }
+
+        public void test_b_clean() {
+            assertEqual(Reactor.reactor().getDelayedCalls(), List.of());
+        }
+
+        public void test_c_openPort() {
+            Reactor.reactor().listenTCP(0, ServerFactory.forProtocol(Protocol::new), 50,
+                    "127.0.0.1");
+        }
+
+        public void test_d_clean() {
+            assertEqual(Reactor.reactor().getReaders(), List.of());
+            assertEqual(Reactor.reactor().getWriters(), List.of());
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.twj.internet.defer.TimeoutError;
 import dev.twj.trial.unittest.FailTest;
+import dev.twj.trial.util.DirtyReactorAggregateError;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -194,8 +196,58 @@ class TrialTestEngineBehaviourTests {
                 .filter(e -> e.getTestDescriptor().getDisplayName().equals("test_neverFired"))
                 .findFirst().orElseThrow()
                 .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertTrue(neverFired.getMessage().contains("arrives with the reactor"),
+        assertInstanceOf(TimeoutError.class, neverFired);
+        assertTrue(neverFired.getMessage().endsWith("(test_neverFired) still running at 0.05 secs"),
                 neverFired.getMessage());
+    }
+
+    /** A Deferred that the reactor fires later passes; so does a setUp that returns one. */
+    @Test
+    void deferredFiredLaterByTheReactorPasses() {
+        Events tests = run(selectMethod(EngineFixtures.Reactive.class, "test_firesLater"),
+                selectMethod(EngineFixtures.Reactive.class, "test_setUpFiresLater")).testEvents();
+        assertEquals(Map.of("test_firesLater", "SUCCESSFUL", "test_setUpFiresLater", "SUCCESSFUL"),
+                outcomes(tests));
+    }
+
+    /** A test whose Deferred does not fire in time fails with TimeoutError, errbacked into it. */
+    @Test
+    void timeoutErrbacksTheDeferredAndFailsTheTest() {
+        Events tests = run(selectMethod(EngineFixtures.Reactive.class, "test_timesOut"))
+                .testEvents();
+        Throwable t = tests.failed().list().get(0)
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertInstanceOf(TimeoutError.class, t);
+        assertEquals("test_timesOut (" + EngineFixtures.Reactive.class.getName()
+                + ".test_timesOut) (test_timesOut) still running at 0.05 secs", t.getMessage());
+        assertEquals(List.of("setUp fired", "errback TimeoutError"), EngineFixtures.log);
+    }
+
+    /**
+     * A pending delayed call and an open listening port each fail their test with
+     * DirtyReactorAggregateError, and the janitor leaves the reactor clean for the next test.
+     */
+    @Test
+    void dirtyReactorFailsTheTestAndTheNextIsClean() {
+        Events tests = run(selectClass(EngineFixtures.Dirty.class)).testEvents();
+        assertEquals(Map.of(
+                "test_a_pendingCall", "FAILED",
+                "test_b_clean", "SUCCESSFUL",
+                "test_c_openPort", "FAILED",
+                "test_d_clean", "SUCCESSFUL"), outcomes(tests));
+        for (Event e : tests.failed().list()) {
+            Throwable t = e.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                    .orElseThrow();
+            assertInstanceOf(DirtyReactorAggregateError.class, t);
+            String name = e.getTestDescriptor().getDisplayName();
+            if (name.equals("test_a_pendingCall")) {
+                assertTrue(t.getMessage().startsWith("Reactor was unclean.\nDelayedCalls:"),
+                        t.getMessage());
+            } else {
+                assertTrue(t.getMessage().startsWith("Reactor was unclean.\nSelectables:\n"),
+                        t.getMessage());
+            }
+        }
     }
 
     /** Abstract classes and classes without test methods are not discovered; inherited tests are. */

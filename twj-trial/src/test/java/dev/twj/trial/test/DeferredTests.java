@@ -8,8 +8,8 @@ import dev.twj.trial.unittest.TestCase;
  * Tests for test methods that return Deferreds. Port of
  * {@code twisted.trial.test.test_deferred.DeferredTests} (with its base {@code TestTester}).
  * Not ported: {@code test_passGenerated} (deferredGenerator), {@code test_passInlineCallbacks}
- * (no inlineCallbacks in this branch) and {@code test_thread} (deferToThread needs the reactor);
- * nor {@code TimeoutTests} (the reactor and timeouts).
+ * (no inlineCallbacks in this branch) and {@code test_thread} (deferToThread needs the reactor).
+ * {@code TimeoutTests} is in its own class.
  */
 final class DeferredTests extends TestCase {
     private SynchronousTestCase getTest(String name) {

@@ -1,7 +1,10 @@
 package dev.twj.trial.test;
 
+import dev.twj.internet.Reactor;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
+import dev.twj.internet.protocol.Factory;
+import dev.twj.internet.protocol.Protocol;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import dev.twj.trial.unittest.TestCase;
 
@@ -78,6 +81,21 @@ final class Erroneous {
         /** A test that fails. */
         public Deferred<Void> test_fails() {
             return Defer.fail(new FoolishError("I am a broken test"));
+        }
+    }
+
+    /** Leaves a delayed call pending: Twisted's {@code erroneous.ReactorCleanupTests}. */
+    static final class ReactorCleanupTests extends TestCase {
+        public void test_leftoverPendingCalls() {
+            Reactor.reactor().callLater(10000.0, () -> System.out.println("foo!"));
+        }
+    }
+
+    /** Leaves a listening port open: Twisted's {@code erroneous.SocketOpenTest}. */
+    static final class SocketOpenTest extends TestCase {
+        public void test_socketsLeftOpen() {
+            Factory f = Factory.forProtocol(Protocol::new);
+            Reactor.reactor().listenTCP(0, f, 50, "");
         }
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * The {@code trial} command line. Port of {@code twisted.scripts.trial}.
+ */
+package dev.twj.trial.scripts;
