@@ -209,10 +209,32 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         }
     }
 
+    /**
+     * Releases the sockets of channels closed since the last select, now: NIO closes a channel
+     * registered with a selector only when the next select deregisters it, whereas Twisted's
+     * ports free their port number as soon as they are closed (so it can be bound again at once).
+     * Does nothing while the selected keys are being handled; the next select releases them.
+     */
+    public void releaseClosedChannels() {
+        if (handlingKeys) {
+            return;
+        }
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean handlingKeys;
+
     @Override
     protected void doIteration(Double timeout) {
         try {
-            if (timeout == null) {
+            if (!selector.selectedKeys().isEmpty()) {
+                // releaseClosedChannels selected these already: don't block on them.
+                selector.selectNow();
+            } else if (timeout == null) {
                 selector.select();
             } else {
                 long millis = (long) Math.ceil(timeout * 1000);
@@ -225,6 +247,15 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        handlingKeys = true;
+        try {
+            handleSelectedKeys();
+        } finally {
+            handlingKeys = false;
+        }
+    }
+
+    private void handleSelectedKeys() {
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
             SelectionKey key = it.next();

@@ -132,6 +132,13 @@ public final class Client extends Connection implements BaseConnector.Transport 
         return super.doWrite();
     }
 
+    private String logstr = "Uninitialized";
+
+    /** Twisted's {@code logstr}: "Uninitialized" until connected, then {@code "<protocol prefix>,client"}. */
+    public String logstr() {
+        return logstr;
+    }
+
     private void connectDone() {
         IProtocol p = connector.buildProtocol(getPeer());
         connected = true;
@@ -141,6 +148,8 @@ public final class Client extends Connection implements BaseConnector.Transport 
             loseConnection();
         } else {
             protocol = p;
+            logstr = (p instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix()
+                    : p.getClass().getSimpleName()) + ",client";
             startReading();
             p.makeConnection(this);
         }

@@ -41,6 +41,7 @@ public final class Connector extends BaseConnector {
 
     @Override
     public String toString() {
-        return "<Connector instance at 0x" + Integer.toHexString(System.identityHashCode(this)) + " " + state + ">";
+        return "<" + getClass().getName() + " instance at 0x" + Integer.toHexString(System.identityHashCode(this))
+                + " " + state + " " + getDestination() + ">";
     }
 }

@@ -50,6 +50,8 @@ public class Port implements IListeningPort, IReadDescriptor {
     private int sessionno;
     private int numberAccepts = 100;
     private boolean connected;
+    /** True once the port was closed: Twisted's {@code disconnected}. */
+    public boolean disconnected;
     private boolean disconnecting;
     private boolean acceptPaused;
     private Deferred<Void> deferred;
@@ -217,6 +219,8 @@ public class Port implements IListeningPort, IReadDescriptor {
             Deferred<Void> d = new Deferred<>();
             deferred = d;
             reactor.callLater(0, () -> {
+                // As Twisted's connectionLost deletes self.deferred: a restarted port stops anew.
+                deferred = null;
                 try {
                     connectionLost(new Failure(new ConnectionDone()));
                     d.callback(null);
@@ -242,10 +246,16 @@ public class Port implements IListeningPort, IReadDescriptor {
         }
         disconnecting = true;
         connected = false;
+        disconnected = true;
+        // As Twisted: reactor.disconnectAll calls connectionLost directly, without stopListening.
+        fds.removeReader(this);
         try {
             socket.close();
         } catch (IOException ignored) {
             // nothing to do
+        }
+        if (reactor instanceof dev.twj.internet.selectreactor.SelectReactor s) {
+            s.releaseClosedChannels();
         }
         log.info("(TCP Port {port} Closed)", "port", getPortNumber());
         try {
@@ -270,9 +280,13 @@ public class Port implements IListeningPort, IReadDescriptor {
         return prefixOf(factory);
     }
 
+    /**
+     * Twisted's repr: {@code "<class Port of class Factory on 1234>"} while listening, else
+     * {@code "<class Port of class Factory (not listening)>"}.
+     */
     @Override
     public String toString() {
-        return connected ? "<" + factory.getClass().getSimpleName() + " on " + getPortNumber() + ">"
-                : "<" + factory.getClass().getSimpleName() + " (not listening)>";
+        return connected ? "<" + getClass() + " of " + factory.getClass() + " on " + getPortNumber() + ">"
+                : "<" + getClass() + " of " + factory.getClass() + " (not listening)>";
     }
 }

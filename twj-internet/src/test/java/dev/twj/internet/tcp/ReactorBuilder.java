@@ -136,6 +136,23 @@ abstract class ReactorBuilder {
         assertFalse(timedOut[0], "reactor still running after " + TIMEOUT + " seconds");
     }
 
+    /**
+     * Runs {@code reactor}, calls {@code body} once it runs, stops when the Deferred it returns
+     * fires, and rethrows a failure: a trial test returning a Deferred.
+     */
+    void runDeferredTest(SelectReactor reactor, java.util.function.Supplier<Deferred<?>> body) {
+        Object[] outcome = {null};
+        reactor.callWhenRunning(() -> body.get().addBoth(r -> {
+            outcome[0] = r;
+            reactor.stop();
+            return null;
+        }));
+        runReactor(reactor);
+        if (outcome[0] instanceof Failure f) {
+            throw f.raiseException();
+        }
+    }
+
     /** Runs {@code f} once the reactor runs (Twisted's needsRunningReactor). */
     static void needsRunningReactor(SelectReactor reactor, Runnable f) {
         reactor.callWhenRunning(f);
