@@ -7,7 +7,7 @@ import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.selectreactor.SelectReactor;
 
 /**
- * The twj server of the loopback echo benchmark ({@code /work/shared/bench}, docs/performance-network.md):
+ * The twj server of the loopback echo benchmark ({@code /work/shared/bench}, docs/performance.md, "Network"):
  * a Protocol whose {@code dataReceived} writes the data back, on the default reactor, as the
  * harness's {@code echo_twisted.py}.
  *

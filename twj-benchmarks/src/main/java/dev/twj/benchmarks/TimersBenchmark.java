@@ -5,7 +5,7 @@ import dev.twj.internet.selectreactor.SelectReactor;
 import java.util.Random;
 
 /**
- * Timed main (docs/performance-network.md): on a fresh {@link SelectReactor}, schedules
+ * Timed main (docs/performance.md, "Network"): on a fresh {@link SelectReactor}, schedules
  * 1,000,000 {@code callLater} calls with delays spread over 0 to 10 ms in random order, cancels
  * every other one, then runs the reactor until the 500,000 left have run, and prints the time of
  * each phase. Repeats (default 10 rounds; the first ones warm the JIT up) and prints the best and
