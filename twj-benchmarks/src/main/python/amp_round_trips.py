@@ -75,13 +75,15 @@ def main(argv):
     start = []
 
     def begin():
-        start[:] = [time.perf_counter(), caller.answers]
+        start[:] = [time.perf_counter(), caller.answers, time.thread_time()]
 
     def end():
         seconds = time.perf_counter() - start[0]
+        cpu = time.thread_time() - start[2]
         n = caller.answers - start[1]
-        print("Twisted AMP (%s): %d calls in flight, %s: %d answers in %.2f s = %.0f calls/s"
-              % (sys.version.split()[0], in_flight, where, n, seconds, n / seconds))
+        print("Twisted AMP (%s): %d calls in flight, %s: %d answers in %.2f s = %.0f calls/s;"
+              " reactor thread CPU %.2f s = %.0f calls per CPU-second"
+              % (sys.version.split()[0], in_flight, where, n, seconds, n / seconds, cpu, n / cpu))
         reactor.stop()
 
     reactor.callLater(warmup, begin)

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code sum(a, b)} on a twj {@link AMP} server, both on one {@link SelectReactor} in one thread,
  * keeping {@code inFlight} calls outstanding (each answer sends the next call). It counts the
  * answers in a {@code measure}-second window after a {@code warmup}-second one and prints
- * calls/s. The Twisted figure comes from {@code src/main/python/amp_round_trips.py}, which does
+ * calls/s, and calls per CPU-second of the reactor thread (less sensitive to a loaded machine). The Twisted figure comes from {@code src/main/python/amp_round_trips.py}, which does
  * the same with Twisted's AMP.
  *
  * <p>Run: {@code java -cp "$(cat cp.txt):twj-benchmarks/target/classes" dev.twj.benchmarks.AmpRoundTrips
@@ -110,16 +110,20 @@ public final class AmpRoundTrips {
         ClientFactory cf = new ClientFactory();
         cf.protocol = () -> caller;
         reactor.connectTCP("127.0.0.1", port, cf, 30, null);
-        long[] start = new long[2];
+        long[] start = new long[3];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         reactor.callLater(warmup, () -> {
             start[0] = System.nanoTime();
             start[1] = caller.answers;
+            start[2] = threads.getCurrentThreadCpuTime();
         });
         reactor.callLater(warmup + measure, () -> {
             double seconds = (System.nanoTime() - start[0]) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - start[2]) / 1e9;
             long n = caller.answers - start[1];
-            System.out.printf("twj AMP: %d calls in flight, %s: %d answers in %.2f s = %.0f calls/s%n",
-                    inFlight, where, n, seconds, n / seconds);
+            System.out.printf("twj AMP: %d calls in flight, %s: %d answers in %.2f s = %.0f calls/s;"
+                    + " reactor thread CPU %.2f s = %.0f calls per CPU-second%n",
+                    inFlight, where, n, seconds, n / seconds, cpu, n / cpu);
             reactor.stop();
         });
         reactor.run(false);
