@@ -1,6 +1,5 @@
 package dev.twj.protocols.amp;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -131,7 +130,10 @@ public class AmpBox {
      * @throws IllegalArgumentException if a key has a character above U+00FF
      */
     public byte[] serialize() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // Two passes (check and size, then copy) into one exact array: no stream, no growing.
+        byte[][] keys = new byte[entries.size()][];
+        int size = 2;
+        int i = 0;
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             byte[] k = Amp.latin1(e.getKey());
             byte[] v = e.getValue();
@@ -144,15 +146,24 @@ public class AmpBox {
             if (k.length == 0) {
                 throw new IllegalArgumentException("empty key: it would end the box on the wire");
             }
-            for (byte[] kv : new byte[][] {k, v}) {
-                out.write(kv.length >> 8);
-                out.write(kv.length & 0xFF);
-                out.writeBytes(kv);
-            }
+            keys[i++] = k;
+            size += 4 + k.length + v.length;
         }
-        out.write(0);
-        out.write(0);
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int at = 0;
+        i = 0;
+        for (byte[] v : entries.values()) {
+            at = putLengthPrefixed(out, at, keys[i++]);
+            at = putLengthPrefixed(out, at, v);
+        }
+        return out;
+    }
+
+    private static int putLengthPrefixed(byte[] out, int at, byte[] bytes) {
+        out[at] = (byte) (bytes.length >> 8);
+        out[at + 1] = (byte) bytes.length;
+        System.arraycopy(bytes, 0, out, at + 2, bytes.length);
+        return at + 2 + bytes.length;
     }
 
     /**

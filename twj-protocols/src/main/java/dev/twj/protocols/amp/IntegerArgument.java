@@ -30,6 +30,10 @@ public class IntegerArgument extends Argument {
      */
     @Override
     public Object fromString(byte[] inString) {
+        Long small = parseSmall(inString);
+        if (small != null) {
+            return small;
+        }
         String s = new String(inString, StandardCharsets.ISO_8859_1).strip();
         if (s.length() > 10_000) {
             throw new NumberFormatException("integer of " + s.length() + " digits is too long");
@@ -39,6 +43,24 @@ public class IntegerArgument extends Argument {
             return v.longValue();
         }
         return v;
+    }
+
+    /** The common case without a String or BigInteger: an optional '-' and 1 to 18 digits, else null. */
+    private static Long parseSmall(byte[] b) {
+        int i = b.length > 0 && b[0] == '-' ? 1 : 0;
+        int digits = b.length - i;
+        if (digits < 1 || digits > 18) {
+            return null;
+        }
+        long v = 0;
+        for (; i < b.length; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + d;
+        }
+        return b[0] == '-' ? -v : v;
     }
 
     /**

@@ -5,12 +5,15 @@ A real Twisted AMP peer speaking over stdin/stdout, for twj's wire-compatibility
 Usage: python3 amp_peer.py serve      -- answer the Java side's commands
        python3 amp_peer.py call-java  -- also call the Java side's commands, then send
                                          Report(ok, detail) with what was checked
+       python3 amp_peer.py tcp-serve  -- serve over TCP: listen on 127.0.0.1, port 0, print
+                                         "port N" on stdout (AmpTcpInteropBehaviourTests)
+       python3 amp_peer.py tcp-call-java PORT -- call-java over TCP to 127.0.0.1:PORT
 """
 import datetime
 import decimal
 import sys
 
-from twisted.internet import defer, reactor, stdio
+from twisted.internet import defer, protocol, reactor, stdio
 from twisted.protocols import amp
 from twisted.python import filepath, log
 
@@ -224,7 +227,18 @@ class Peer(amp.AMP):
 
 def main():
     log.startLogging(sys.stderr)
-    stdio.StandardIO(Peer(sys.argv[1] if len(sys.argv) > 1 else "serve"))
+    mode = sys.argv[1] if len(sys.argv) > 1 else "serve"
+    if mode == "tcp-serve":
+        factory = protocol.Factory.forProtocol(lambda: Peer("serve"))
+        port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+        # startLogging redirected sys.stdout into the log
+        sys.__stdout__.write("port %d\n" % port.getHost().port)
+        sys.__stdout__.flush()
+    elif mode == "tcp-call-java":
+        protocol.ClientCreator(reactor, Peer, "call-java").connectTCP("127.0.0.1", int(sys.argv[2]))
+    else:
+        stdio.StandardIO(Peer(mode))
+    reactor.callLater(60, reactor.stop)  # never outlive a test that forgot us
     reactor.run()
 
 
