@@ -359,7 +359,9 @@ public final class Defer {
      * <p>When it returns, every such Deferred that was unreachable when it was called has been
      * reported, once, by this thread or by the daemon thread, and that report is complete. It
      * waits until a collection has really run (5 s at most), and collects again while a reported
-     * failure may have kept other Deferreds reachable.
+     * failure may have kept other Deferreds reachable, so a chain of failed Deferreds held by each
+     * other's failures is usually reported by one call (its later links were reachable when the
+     * call began, so that part is not promised).
      *
      * @return how many unhandled failures were reported
      */

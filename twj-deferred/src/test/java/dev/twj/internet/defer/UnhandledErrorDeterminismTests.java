@@ -163,14 +163,19 @@ class UnhandledErrorDeterminismTests {
             long start = System.nanoTime();
             Defer.collectUnhandledErrors();
             long elapsed = System.nanoTime() - start;
+            // Another test class's leftovers may be reported in the same collection: count only
+            // the failures this test dropped.
             List<Map<String, Object>> events = logs.events();
-            assertEquals(n, headers(events));
-            assertEquals(2 * n, events.size());
             Set<Failure> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (int i = 0; i < events.size(); i += 2) {
-                assertEquals(HEADER, events.get(i).get("log_format"));
-                reported.add((Failure) events.get(i + 1).get("log_failure"));
+            int ours = 0;
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).get("log_failure") instanceof Failure f && dropped.contains(f)) {
+                    ours++;
+                    reported.add(f);
+                    assertEquals(HEADER, events.get(i - 1).get("log_format"));
+                }
             }
+            assertEquals(n, ours, "reports of this test's failures");
             assertEquals(dropped, reported);
             System.out.printf("UnhandledErrorDeterminismTests: %d dropped at once, collected in"
                     + " %.1f ms; reports by thread: %s%n", n, elapsed / 1e6, reportsByThread);
@@ -210,8 +215,10 @@ class UnhandledErrorDeterminismTests {
 
     /**
      * A failed Deferred that only another dropped Deferred's unhandled failure keeps reachable is
-     * reported by the same {@code collectUnhandledErrors()} call (Python's {@code gc.collect()}
-     * finds such chains at once).
+     * reported too, once each (Python's {@code gc.collect()} finds such chains at once).
+     * {@code collectUnhandledErrors()} collects again while a report released a failure, so one
+     * call usually reports the whole chain; the later links were not unreachable when it was
+     * called, though, so it does not promise to: this test allows one call per link.
      */
     @Test
     public void deferredsKeptOnlyByAReportedFailureAreReportedToo() {
@@ -229,7 +236,9 @@ class UnhandledErrorDeterminismTests {
         Global.globalLogPublisher().addObserver(observer);
         try {
             dropChainOfFailedDeferreds(n);
-            Defer.collectUnhandledErrors();
+            for (int call = 0; call < n && reports.size() < 2 * n; call++) {
+                Defer.collectUnhandledErrors();
+            }
             assertEquals(2 * n, reports.size(), () -> reports.toString());
             for (int i = 0; i < n; i++) {
                 assertEquals(HEADER, reports.get(2 * i));
