@@ -44,7 +44,8 @@ public class Reporter extends TestResult {
     protected final boolean realtime;
     /** How colored text is written: plain unless the stream is an ANSI terminal. */
     protected Colorizer colorizer;
-    private long startNanos = -1;
+    /** When the first test started ({@link #getTime} seconds), NaN before: {@code _startTime}. */
+    protected double startTime = Double.NaN;
 
     /** Creates a reporter writing to {@code stream}. */
     public Reporter(PrintStream stream) {
@@ -79,8 +80,8 @@ public class Reporter extends TestResult {
     @Override
     public void startTest(SynchronousTestCase test) {
         super.startTest(test);
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
+        if (Double.isNaN(startTime)) {
+            startTime = getTime();
         }
     }
 
@@ -208,12 +209,13 @@ public class Reporter extends TestResult {
      * Summarizes the run: every error, todo, skip and so forth in full, the number of tests run
      * and how long they took, and the summary line.
      */
+    @Override
     public void done() {
         printErrors();
         writeln(SEPARATOR);
-        if (startNanos >= 0) {
+        if (!Double.isNaN(startTime)) {
             writeln(String.format(Locale.ROOT, "Ran %d tests in %.3fs", testsRun(),
-                    (System.nanoTime() - startNanos) / 1e9));
+                    getTime() - startTime));
         }
         write("\n");
         printSummary();

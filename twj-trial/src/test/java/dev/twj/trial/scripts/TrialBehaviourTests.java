@@ -71,6 +71,11 @@ final class TrialBehaviourTests extends SynchronousTestCase {
     }
 
     private int trial(String... args) {
+        if (args.length > 0 && !args[0].startsWith("--help")) {
+            List<String> all = new ArrayList<>(List.of("--temp-directory", mktemp()));
+            all.addAll(List.of(args));
+            args = all.toArray(new String[0]);
+        }
         return Trial.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -155,9 +160,9 @@ final class TrialBehaviourTests extends SynchronousTestCase {
         assertNotIn("Test Pass 4", o);
     }
 
-    /** --reporter=verbose prints one line per test with its id. */
+    /** --reporter=bwverbose prints one line per test with its id. */
     public void test_verboseReporter() {
-        trial("--reporter=verbose", Passing.class.getName());
+        trial("--reporter=bwverbose", Passing.class.getName());
         assertTrue(output().startsWith(Passing.class.getName() + ".test_one ... [OK]\n"
                 + Passing.class.getName() + ".test_two ... [OK]\n"), output());
     }
