@@ -98,4 +98,19 @@ final class Erroneous {
             Reactor.reactor().listenTCP(0, f, 50, "");
         }
     }
+
+    /** A test that fails, directly and in a subroutine: Twisted's {@code erroneous.TestRegularFail}. */
+    static final class TestRegularFail extends SynchronousTestCase {
+        public void test_fail() {
+            fail("I fail");
+        }
+
+        public void test_subfail() {
+            subroutine();
+        }
+
+        void subroutine() {
+            fail("I fail inside");
+        }
+    }
 }

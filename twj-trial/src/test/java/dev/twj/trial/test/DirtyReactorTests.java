@@ -1,0 +1,38 @@
+package dev.twj.trial.test;
+
+import dev.twj.python.failure.Failure;
+import dev.twj.trial.reporter.Reporter;
+import dev.twj.trial.unittest.SynchronousTestCase;
+import dev.twj.trial.util.DirtyReactorAggregateError;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * DirtyReactorAggregateErrors are errors of the test that left the reactor dirty. Port of
+ * {@code twisted.trial.test.test_reporter.DirtyReactorTests}.
+ *
+ * <p>Not ported: {@code test_warningsEnabled}, {@code test_warningsMaskErrors},
+ * {@code test_dealsWithThreeTuples}: twj has no {@code --unclean-warnings} (and no warnings
+ * module, nor exc_info tuples).
+ */
+final class DirtyReactorTests extends SynchronousTestCase {
+    private Failure dirtyError;
+    private ByteArrayOutputStream output;
+    private SynchronousTestCase test;
+
+    void setUp() {
+        dirtyError = new Failure(new DirtyReactorAggregateError(List.of("foo"), List.of("bar")));
+        output = new ByteArrayOutputStream();
+        test = SynchronousTestCase.forMethod(DirtyReactorTests.class, "test_errorByDefault");
+    }
+
+    /** DirtyReactorAggregateErrors are reported as errors with the default Reporter. */
+    public void test_errorByDefault() {
+        Reporter result = new Reporter(new PrintStream(output, true, StandardCharsets.UTF_8));
+        result.addError(test, dirtyError);
+        assertEqual(result.errors.size(), 1);
+        assertEqual(result.errors.get(0).failure(), dirtyError);
+    }
+}
