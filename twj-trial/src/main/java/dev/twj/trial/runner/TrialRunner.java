@@ -63,7 +63,7 @@ public class TrialRunner {
     public static final String DRY_RUN = "dry-run";
 
     /** Makes the reporter of a run from its stream and whether errors are printed at once. */
-    public final BiFunction<PrintStream, Boolean, ? extends TestResult> reporterFactory;
+    public BiFunction<PrintStream, Boolean, ? extends TestResult> reporterFactory;
     /** Null for a normal run, or {@link #DRY_RUN}. */
     public String mode;
     /** The log file, relative to the working directory; "-" for {@link #stream}. */
