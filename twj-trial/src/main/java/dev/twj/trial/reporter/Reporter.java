@@ -101,6 +101,14 @@ public class Reporter extends TestResult {
         }
     }
 
+    /**
+     * Writes a warning and a newline: {@code "<category>: <message>"}. Trial's reporter
+     * prints the warnings it observes so; twj's wrappers call this instead (no warnings module).
+     */
+    void writeWarning(String category, String message) {
+        write(category + ": " + message + "\n");
+    }
+
     /** Writes {@code s} to the stream and flushes it. */
     protected void write(String s) {
         stream.print(s);

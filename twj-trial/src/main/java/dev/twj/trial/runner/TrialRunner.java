@@ -7,6 +7,7 @@ import dev.twj.logger.LogPublisher;
 import dev.twj.trial.itrial.IReporter;
 import dev.twj.trial.reporter.ExitWrapper;
 import dev.twj.trial.reporter.TestResult;
+import dev.twj.trial.reporter.UncleanWarningsReporterWrapper;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
  * {@link #runTests}.
  *
  * <p>Not ported: the {@code DEBUG} mode (a JVM is debugged by starting it with a JDWP agent),
- * profiling, tracebacks formats and the unclean-warnings wrapper.
+ * profiling and tracebacks formats.
  */
 public class TrialRunner {
     /** The mode that reports every test as a success without running it ({@code --dry-run}). */
@@ -78,6 +79,8 @@ public class TrialRunner {
     public boolean forceGarbageCollection;
     /** Whether to stop after the first failure or error ({@code --exitfirst}). */
     public boolean exitFirst;
+    /** Whether dirty reactor errors are warnings instead ({@code --unclean-warnings}). */
+    public boolean uncleanWarnings;
 
     /** The default working directory; only it gets a numbered sibling when busy. */
     static final String DEFAULT_WORKING_DIRECTORY = "_trial_temp";
@@ -106,14 +109,36 @@ public class TrialRunner {
 
     /**
      * Returns what the tests of a run report to: a new reporter, wrapped in an
-     * {@link ExitWrapper} if {@link #exitFirst}. Trial's {@code _makeResult}.
+     * {@link ExitWrapper} if {@link #exitFirst}, then in an
+     * {@link UncleanWarningsReporterWrapper} if {@link #uncleanWarnings}. Trial's
+     * {@code _makeResult}.
      */
     public IReporter makeResult() {
         return wrap(reporterFactory.apply(stream, realTimeErrors));
     }
 
     private IReporter wrap(TestResult reporter) {
-        return exitFirst ? new ExitWrapper(reporter) : reporter;
+        IReporter result = exitFirst ? new ExitWrapper(reporter) : reporter;
+        return uncleanWarnings ? new UncleanWarningsReporterWrapper(result) : result;
+    }
+
+    /** Returns whether {@code result}, or a reporter it wraps, asks the run to stop. */
+    static boolean shouldStop(IReporter result) {
+        IReporter r = result;
+        while (true) {
+            if (r instanceof TestResult t) {
+                return t.shouldStop;
+            } else if (r instanceof ExitWrapper w) {
+                if (w.shouldStop) {
+                    return true;
+                }
+                r = w.originalReporter();
+            } else if (r instanceof UncleanWarningsReporterWrapper u) {
+                r = u.originalReporter();
+            } else {
+                return false;
+            }
+        }
     }
 
     /** Runs {@code tests} and returns the reporter, after its {@link TestResult#done}. */
@@ -156,7 +181,7 @@ public class TrialRunner {
     protected void runTests(List<? extends SynchronousTestCase> tests, IReporter result,
             TestResult reporter, Path directory) {
         for (SynchronousTestCase test : tests) {
-            if (reporter.shouldStop || (result instanceof ExitWrapper w && w.shouldStop)) {
+            if (shouldStop(result)) {
                 break;
             }
             test.run(result);

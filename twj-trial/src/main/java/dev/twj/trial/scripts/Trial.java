@@ -39,7 +39,7 @@ import java.util.function.BiFunction;
  * <p>Not ported: trial's debugger ({@code --debug}, {@code --debugger}, {@code --nopm}: start the
  * JVM with a JDWP agent instead), coverage, profiling, {@code --spew}, {@code --tbformat},
  * {@code --recursionlimit}, {@code --disablegc}, {@code --reactor}, {@code --testmodule},
- * {@code --without-module}, {@code --unclean-warnings} and {@code --version}. An unknown test
+ * {@code --without-module} and {@code --version}. An unknown test
  * name is a usage error (trial reports it as an error of the run).
  */
 public final class Trial {
@@ -85,6 +85,8 @@ public final class Trial {
         public boolean forceGc;
         /** {@code -e/--rterrors}: print errors as they happen. */
         public boolean rterrors;
+        /** {@code --unclean-warnings}: dirty reactor errors are warnings instead. */
+        public boolean uncleanWarnings;
         /** {@code -n/--dry-run}: report every test as passed without running it. */
         public boolean dryRun;
         /** {@code -N/--no-recurse}: a package does not include its subpackages. */
@@ -128,6 +130,7 @@ public final class Trial {
                     case "--worker" -> worker = true;
                     case "-e", "--rterrors" -> rterrors = true;
                     case "-n", "--dry-run" -> dryRun = true;
+                    case "--unclean-warnings" -> uncleanWarnings = true;
                     case "-N", "--no-recurse" -> noRecurse = true;
                     case "-B", "--debug-stacktraces" -> debugStacktraces = true;
                     case "-b", "--debug" -> debug = true;
@@ -230,6 +233,10 @@ public final class Trial {
             if (forceGc) {
                 args.add("--force-gc");
             }
+            if (uncleanWarnings) {
+                // The worker turns them into warnings: its errors reach the parent as text.
+                args.add("--unclean-warnings");
+            }
             return args;
         }
 
@@ -284,6 +291,7 @@ public final class Trial {
                   --temp-directory=    Path to use as working directory for tests. [default:
                                        _trial_temp]
               -u, --until-failure      Repeat test until it fails
+                  --unclean-warnings   Turn dirty reactor errors into warnings
               -x, --exitfirst          Exit after the first non-successful result.
               -z, --random=            Run tests in random order using the specified seed
                                        (0 or none: a seed from the clock)
@@ -412,6 +420,7 @@ public final class Trial {
         runner.logfile = config.logfile;
         runner.workingDirectory = config.tempDirectory;
         runner.exitFirst = config.exitFirst;
+        runner.uncleanWarnings = config.uncleanWarnings;
         return runner;
     }
 

@@ -3,6 +3,7 @@ package dev.twj.trial.scripts;
 import dev.twj.trial.reporter.ExitWrapper;
 import dev.twj.trial.reporter.TestResult;
 import dev.twj.trial.reporter.TreeReporter;
+import dev.twj.trial.reporter.UncleanWarningsReporterWrapper;
 import dev.twj.trial.runner.TestLoader;
 import dev.twj.trial.runner.TrialRunner;
 import dev.twj.trial.unittest.SynchronousTestCase;
@@ -25,8 +26,7 @@ import java.util.Map;
  * (the {@code twj.trial.tempDirectory} property), with a {@code _trial_temp} under
  * {@code mktemp()} standing for the default one.
  *
- * <p>Not ported: {@code test_uncleanWarningsOffByDefault}, {@code test_getsUncleanWarnings} (no
- * {@code --unclean-warnings}), {@code test_runnerDebug}, {@code test_runnerDebuggerDefaultsToPdb},
+ * <p>Not ported: {@code test_runnerDebug}, {@code test_runnerDebuggerDefaultsToPdb},
  * {@code test_runnerDebuggerWithExplicitlyPassedPdb}, {@code test_runnerDebugger} (no
  * {@code --debug}).
  */
@@ -60,6 +60,26 @@ final class RunnerTests extends SynchronousTestCase {
         config.parseOptions();
         TrialRunner runner = getRunner();
         assertEqual(runner.makeResult().getClass(), TreeReporter.class);
+    }
+
+    /**
+     * By default Trial sets the 'uncleanWarnings' option on the runner to false. This means that
+     * dirty reactor errors will be reported as errors.
+     */
+    public void test_uncleanWarningsOffByDefault() {
+        config.parseOptions();
+        TrialRunner runner = getRunner();
+        assertNotIsInstance(runner.makeResult(), UncleanWarningsReporterWrapper.class);
+    }
+
+    /**
+     * Specifying '--unclean-warnings' on the trial command line will cause reporters to be
+     * wrapped in a device which converts unclean errors to warnings.
+     */
+    public void test_getsUncleanWarnings() {
+        config.parseOptions("--unclean-warnings");
+        TrialRunner runner = getRunner();
+        assertIsInstance(runner.makeResult(), UncleanWarningsReporterWrapper.class);
     }
 
     /** --temp-directory sets the runner's working directory. */

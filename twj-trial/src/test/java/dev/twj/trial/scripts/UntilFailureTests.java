@@ -17,7 +17,7 @@ import java.util.List;
  * not decorate tests: force-gc is part of running each one), and
  * {@code UncleanUntilFailureTests} (no {@code --unclean-warnings}).
  */
-final class UntilFailureTests extends SynchronousTestCase {
+class UntilFailureTests extends SynchronousTestCase {
     /** A test case that fails when run 3 times in a row. */
     static final class FailAfter extends SynchronousTestCase {
         static final List<Object> count = new ArrayList<>();
@@ -30,9 +30,9 @@ final class UntilFailureTests extends SynchronousTestCase {
         }
     }
 
-    private SynchronousTestCase test;
-    private ByteArrayOutputStream stream;
-    private TrialRunner runner;
+    SynchronousTestCase test;
+    ByteArrayOutputStream stream;
+    TrialRunner runner;
 
     void setUp() {
         FailAfter.count.clear();
@@ -48,7 +48,12 @@ final class UntilFailureTests extends SynchronousTestCase {
         TestResult result = runner.runUntilFailure(List.of(test));
         assertEqual(result.testsRun(), 1);
         assertFalse(result.wasSuccessful());
-        assertEqual(result.failures.size(), 1);
+        assertEqual(getFailures(result), 1);
         assertIn("Test Pass 3\n", stream.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Get the number of failures that were reported to a result. */
+    int getFailures(TestResult result) {
+        return result.failures.size();
     }
 }

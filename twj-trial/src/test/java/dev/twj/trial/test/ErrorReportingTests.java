@@ -1,5 +1,6 @@
 package dev.twj.trial.test;
 
+import dev.twj.trial.itrial.IReporter;
 import dev.twj.trial.reporter.Reporter;
 import dev.twj.trial.runner.TestLoader;
 import dev.twj.trial.unittest.SynchronousTestCase;
@@ -19,24 +20,28 @@ import java.util.regex.Pattern;
  * <p>Not ported: {@code test_doctestError} (no doctests) and {@code test_hiddenException} (an
  * error of a delayed call run by the deprecated {@code iterate()} while the test fails).
  */
-final class ErrorReportingTests extends SynchronousTestCase {
+class ErrorReportingTests extends SynchronousTestCase {
     static final Pattern DOUBLE_SEPARATOR = Pattern.compile("^=+$");
 
-    private TestLoader loader;
-    private ByteArrayOutputStream output;
-    private Reporter result;
+    TestLoader loader;
+    ByteArrayOutputStream output;
+    /** What the tests report to. */
+    IReporter result;
+    /** The reporter that prints the report: {@link #result} or the reporter it wraps. */
+    Reporter reporter;
 
     void setUp() {
         loader = new TestLoader();
         output = new ByteArrayOutputStream();
-        result = new Reporter(new PrintStream(output, true, StandardCharsets.UTF_8));
+        reporter = new Reporter(new PrintStream(output, true, StandardCharsets.UTF_8));
+        result = reporter;
     }
 
     private String getOutput(List<SynchronousTestCase> suite) {
         for (SynchronousTestCase test : suite) {
             test.run(result);
         }
-        result.done();
+        reporter.done();
         return output.toString(StandardCharsets.UTF_8);
     }
 

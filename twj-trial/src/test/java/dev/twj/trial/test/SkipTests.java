@@ -1,5 +1,6 @@
 package dev.twj.trial.test;
 
+import dev.twj.trial.itrial.IReporter;
 import dev.twj.trial.reporter.Reporter;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import java.io.ByteArrayOutputStream;
@@ -11,17 +12,20 @@ import java.nio.charset.StandardCharsets;
  * {@code twisted.trial.test.test_reporter.SkipTests}.
  *
  * <p>Not ported: {@code test_booleanSkip} and {@code test_exceptionSkip} (a skip's reason is a
- * {@code String} in Java, never {@code True} or an exception), and all of
- * {@code UncleanWarningSkipTests} (no {@code --unclean-warnings} wrapper).
+ * {@code String} in Java, never {@code True} or an exception). The reporter's summary is read
+ * from {@link #reporter}, what the test reports to is {@link #result} (the same reporter here,
+ * a wrapper of it in {@link UncleanWarningSkipTests}).
  */
-final class SkipTests extends SynchronousTestCase {
-    private ByteArrayOutputStream stream;
-    private Reporter result;
-    private SynchronousTestCase test;
+class SkipTests extends SynchronousTestCase {
+    ByteArrayOutputStream stream;
+    Reporter reporter;
+    IReporter result;
+    SynchronousTestCase test;
 
     void setUp() {
         stream = new ByteArrayOutputStream();
-        result = new Reporter(new PrintStream(stream, true, StandardCharsets.UTF_8));
+        reporter = new Reporter(new PrintStream(stream, true, StandardCharsets.UTF_8));
+        result = reporter;
         test = SynchronousTestCase.forMethod(Sample.FooTest.class, "test_foo");
     }
 
@@ -30,8 +34,8 @@ final class SkipTests extends SynchronousTestCase {
     }
 
     /** Get the number of skips that happened to a reporter. */
-    private int getSkips(Reporter result) {
-        return result.skips.size();
+    int getSkips(IReporter result) {
+        return ((Reporter) result).skips.size();
     }
 
     /** The reporter accumulates skips. */
@@ -43,7 +47,7 @@ final class SkipTests extends SynchronousTestCase {
     /** A skip does not make the run unsuccessful. */
     public void test_success() {
         result.addSkip(test, "some reason");
-        assertEqual(true, result.wasSuccessful());
+        assertEqual(true, reporter.wasSuccessful());
     }
 
     /**
@@ -52,7 +56,7 @@ final class SkipTests extends SynchronousTestCase {
      */
     public void test_summary() {
         result.addSkip(test, "some reason");
-        result.done();
+        reporter.done();
         String[] lines = lines();
         String output = lines[lines.length - 2];
         String prefix = "PASSED ";
@@ -63,7 +67,7 @@ final class SkipTests extends SynchronousTestCase {
     /** The output at the end of a test run with skips includes the reasons for skipping. */
     public void test_basicErrors() {
         result.addSkip(test, "some reason");
-        result.done();
+        reporter.done();
         assertEqual(lines()[3].strip(), "some reason");
     }
 }

@@ -1,6 +1,7 @@
 package dev.twj.trial.test;
 
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.itrial.IReporter;
 import dev.twj.trial.reporter.Reporter;
 import dev.twj.trial.reporter.TestResult;
 import dev.twj.trial.unittest.SynchronousTestCase;
@@ -17,18 +18,31 @@ import java.util.List;
  *
  * <p>Not ported: {@code test_booleanTodo} (a todo is a {@link Todo} in Java, never a boolean),
  * {@code test_standardLibraryCompatibilityFailure} and
- * {@code test_standardLibraryCompatibilitySuccess} (no standard library test cases), and all of
- * {@code UncleanWarningTodoTests} (no {@code --unclean-warnings} wrapper).
+ * {@code test_standardLibraryCompatibilitySuccess} (no standard library test cases). The
+ * summary is read from {@link #reporter}; the test reports to {@link #result} (the same reporter
+ * here, a wrapper of it in {@link UncleanWarningTodoTests}).
  */
-final class TodoTests extends SynchronousTestCase {
-    private ByteArrayOutputStream stream;
-    private Reporter result;
-    private SynchronousTestCase test;
+class TodoTests extends SynchronousTestCase {
+    ByteArrayOutputStream stream;
+    Reporter reporter;
+    IReporter result;
+    SynchronousTestCase test;
 
     void setUp() {
         stream = new ByteArrayOutputStream();
-        result = new Reporter(new PrintStream(stream, true, StandardCharsets.UTF_8));
+        reporter = new Reporter(new PrintStream(stream, true, StandardCharsets.UTF_8));
+        result = reporter;
         test = SynchronousTestCase.forMethod(Sample.FooTest.class, "test_foo");
+    }
+
+    /** Get the expected failures that happened to a reporter. */
+    List<TestResult.ExpectedFailure> getTodos(IReporter result) {
+        return ((Reporter) result).expectedFailures;
+    }
+
+    /** Get the unexpected successes that happened to a reporter. */
+    List<TestResult.UnexpectedSuccess> getUnexpectedSuccesses(IReporter result) {
+        return ((Reporter) result).unexpectedSuccesses;
     }
 
     private String[] lines() {
@@ -42,7 +56,7 @@ final class TodoTests extends SynchronousTestCase {
     /** Reporter accumulates the expected failures that it is notified of. */
     public void test_accumulation() {
         result.addExpectedFailure(test, new Failure(new Exception()), TestResult.makeTodo("todo!"));
-        assertEqual(result.expectedFailures.size(), 1);
+        assertEqual(getTodos(result).size(), 1);
     }
 
     /**
@@ -51,7 +65,7 @@ final class TodoTests extends SynchronousTestCase {
     public void test_noTodoProvided() {
         Failure failure = new Failure(new Exception());
         result.addExpectedFailure(test, failure, null);
-        List<TestResult.ExpectedFailure> todos = result.expectedFailures;
+        List<TestResult.ExpectedFailure> todos = getTodos(result);
         assertEqual(todos.size(), 1);
         assertEqual(todos.get(0).test(), test);
         assertEqual(todos.get(0).failure(), failure);
@@ -61,7 +75,7 @@ final class TodoTests extends SynchronousTestCase {
     /** A test run is still successful even if there are expected failures. */
     public void test_success() {
         result.addExpectedFailure(test, new Failure(new Exception()), TestResult.makeTodo("todo!"));
-        assertEqual(true, result.wasSuccessful());
+        assertEqual(true, reporter.wasSuccessful());
     }
 
     /**
@@ -70,8 +84,8 @@ final class TodoTests extends SynchronousTestCase {
      */
     public void test_unexpectedSuccess() {
         result.addUnexpectedSuccess(test, TestResult.makeTodo("Heya!"));
-        assertEqual(true, result.wasSuccessful());
-        assertEqual(result.unexpectedSuccesses.size(), 1);
+        assertEqual(true, reporter.wasSuccessful());
+        assertEqual(getUnexpectedSuccesses(result).size(), 1);
     }
 
     /**
@@ -80,8 +94,8 @@ final class TodoTests extends SynchronousTestCase {
      */
     public void test_unexpectedSuccessNoTodo() {
         result.addUnexpectedSuccess(test, null);
-        assertEqual(result.unexpectedSuccesses.size(), 1);
-        TestResult.UnexpectedSuccess u = result.unexpectedSuccesses.get(0);
+        assertEqual(getUnexpectedSuccesses(result).size(), 1);
+        TestResult.UnexpectedSuccess u = getUnexpectedSuccesses(result).get(0);
         assertEqual(u.test(), test);
         assertEqual(repr(u.todo()), repr(TestResult.makeTodo("Test expected to fail")));
     }
@@ -90,7 +104,7 @@ final class TodoTests extends SynchronousTestCase {
     public void test_summary() {
         result.addExpectedFailure(test, new Failure(new Exception()),
                 TestResult.makeTodo("some reason"));
-        result.done();
+        reporter.done();
         String[] lines = lines();
         String output = lines[lines.length - 2];
         String prefix = "PASSED ";
@@ -102,7 +116,7 @@ final class TodoTests extends SynchronousTestCase {
     public void test_basicErrors() {
         result.addExpectedFailure(test, new Failure(new Exception()),
                 TestResult.makeTodo("some reason"));
-        result.done();
+        reporter.done();
         assertEqual(lines()[3].strip(), "Reason: 'some reason'");
     }
 
@@ -116,7 +130,7 @@ final class TodoTests extends SynchronousTestCase {
             error = e;
         }
         result.addExpectedFailure(test, new Failure(error), TestResult.makeTodo("todo!"));
-        result.done();
+        reporter.done();
         String[] lines = lines();
         String output = String.join("\n", Arrays.copyOfRange(lines, 3, lines.length)).strip();
         assertIn(error.toString(), output);
