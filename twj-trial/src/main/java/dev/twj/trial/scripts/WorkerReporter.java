@@ -1,6 +1,7 @@
 package dev.twj.trial.scripts;
 
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.reporter.Reporter;
 import dev.twj.trial.reporter.TestResult;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import dev.twj.trial.unittest.Todo;
@@ -51,13 +52,13 @@ final class WorkerReporter extends TestResult {
     @Override
     public void addFailure(SynchronousTestCase test, Failure fail) {
         super.addFailure(test, fail);
-        event("failure", test, fail.getTraceback());
+        event("failure", test, Reporter.trimmedTraceback(fail));
     }
 
     @Override
     public void addError(SynchronousTestCase test, Failure error) {
         super.addError(test, error);
-        event("error", test, error.getTraceback());
+        event("error", test, Reporter.trimmedTraceback(error));
     }
 
     @Override
@@ -69,7 +70,7 @@ final class WorkerReporter extends TestResult {
     @Override
     public void addExpectedFailure(SynchronousTestCase test, Failure error, Todo todo) {
         super.addExpectedFailure(test, error, todo);
-        event("expectedFailure", test, error.getTraceback());
+        event("expectedFailure", test, Reporter.trimmedTraceback(error));
     }
 
     @Override

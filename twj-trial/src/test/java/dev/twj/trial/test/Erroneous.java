@@ -5,6 +5,7 @@ import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.protocol.Factory;
 import dev.twj.internet.protocol.Protocol;
+import dev.twj.trial.unittest.FailTest;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import dev.twj.trial.unittest.TestCase;
 
@@ -111,6 +112,22 @@ final class Erroneous {
 
         void subroutine() {
             fail("I fail inside");
+        }
+    }
+
+    /** Tests that fail asynchronously: Twisted's {@code erroneous.TestAsynchronousFail}. */
+    static final class TestAsynchronousFail extends TestCase {
+        public Deferred<Object> test_fail() {
+            Deferred<Object> d = dev.twj.internet.task.Task.deferLater(Reactor.reactor(), 0,
+                    () -> null);
+            d.addCallback(ignored -> {
+                throw fail("I fail later");
+            });
+            return d;
+        }
+
+        public void test_exception() {
+            throw new FailTest("I fail");
         }
     }
 }
