@@ -257,26 +257,38 @@ public class Deferred<T> {
      */
     @SuppressWarnings("unchecked")
     private <R> Deferred<R> appendCallback(Object callback) {
-        if (!called) {
-            push1(callback);
-        } else if (paused == 0 && !runningCallbacks && head == tail && chainedTo == null
+        if (called && paused == 0 && !runningCallbacks && head == tail && chainedTo == null
                 && !(result instanceof Failure)) {
             // runCallbacks would pop this callback at once and run it; do that without the queue.
-            Object r = call(callback, result);
+            Object r = callCallback(callback, result);
             result = r;
-            if (r == this) {
-                DebugInfo.warnReturnedSelf(callback);
-            }
-            if (r instanceof Deferred || head != tail) {
-                runLoop(JUST_RAN);
-            } else {
-                finishRun(r);
+            if (r instanceof Deferred || head != tail || r instanceof Failure || debugInfo != null) {
+                ranAtOnce(r, callback);
             }
         } else {
             push1(callback);
-            runCallbacks();
+            if (called) {
+                runCallbacks();
+            }
         }
         return (Deferred<R>) this;
+    }
+
+    /**
+     * The rest of {@link #runLoop}'s work after a callback run at once by {@link #appendCallback}
+     * returned {@code r}: wait on a Deferred it returned, run the callbacks it added, or track the
+     * failure it ended on. Out of line, and off the common path, so that the JIT can inline
+     * {@code addCallback} into a loop and scalar-replace the Deferred.
+     */
+    private void ranAtOnce(Object r, Object callback) {
+        if (r == this) {
+            DebugInfo.warnReturnedSelf(callback);
+        }
+        if (r instanceof Deferred || head != tail) {
+            runLoop(JUST_RAN);
+        } else {
+            finishRun(r);
+        }
     }
 
     private void push1(Object callback) {
@@ -296,26 +308,33 @@ public class Deferred<T> {
     /** Makes room for {@code n} more slots at {@link #tail}, and returns {@link #tail}. */
     private int room(int n) {
         int at = tail;
-        if (at + n > callbacks.length) {
-            at = grow(n);
+        Object[] cbs = callbacks;
+        if (at + n > cbs.length) {
+            int h = head;
+            callbacks = grown(cbs, h, at, n);
+            head = 0;
+            at -= h;
+            tail = at;
         }
         return at;
     }
 
-    private int grow(int n) {
-        Object[] cbs = callbacks;
+    /**
+     * Returns an array holding the live slots {@code head} to {@code tail} of {@code cbs} from
+     * index 0, with room for {@code n} more: {@code cbs} itself, compacted, if it is at least half
+     * free at its start, or else a new array. Static, so that calling it does not make the JIT
+     * think the Deferred escapes.
+     */
+    private static Object[] grown(Object[] cbs, int head, int tail, int n) {
         int live = tail - head;
         if (head > 0 && live + n <= cbs.length && head >= cbs.length / 2) {
             System.arraycopy(cbs, head, cbs, 0, live);
             Arrays.fill(cbs, live, tail, null);
-        } else {
-            Object[] grown = new Object[Math.max(FIRST_CAPACITY, (live + n) * 2)];
-            System.arraycopy(cbs, head, grown, 0, live);
-            callbacks = grown;
+            return cbs;
         }
-        head = 0;
-        tail = live;
-        return live;
+        Object[] grown = new Object[Math.max(FIRST_CAPACITY, (live + n) * 2)];
+        System.arraycopy(cbs, head, grown, 0, live);
+        return grown;
     }
 
     /**
@@ -544,32 +563,87 @@ public class Deferred<T> {
             return;
         }
         chainedTo = null;
-        while (head < tail) {
-            int at = head;
-            Object[] cbs = callbacks;
-            Object item = cbs[at];
-            Object r = result;
-            if (item instanceof Marker || r instanceof Failure) {
-                runLoop(VISITING);
-                return;
-            }
-            cbs[at] = null;
-            if (at + 1 == tail) {
-                head = tail = 0;
-            } else {
-                head = at + 1;
-            }
-            r = call(item, r);
-            result = r;
-            if (r == this) {
-                DebugInfo.warnReturnedSelf(item);
-            }
-            if (r instanceof Deferred) {
-                runLoop(JUST_RAN);
-                return;
-            }
+        int mode = runLoneCallbacks();
+        if (mode == DONE) {
+            finishRun(result);
+        } else {
+            runLoop(mode);
         }
-        finishRun(result);
+    }
+
+    /** {@link #runLoneCallbacks} ran all there was to run. */
+    private static final int DONE = -1;
+
+    /**
+     * The first part of a visit of {@link #runLoop} to this Deferred, for the common case: runs
+     * lone callbacks on results, and stops at the first entry of another kind, failure, or
+     * Deferred it cannot take the result of at once.
+     *
+     * <p>{@link #runningCallbacks} stays set from one callback to the next: between them only this
+     * loop runs, so nobody can tell, and the flag is stored twice per loop instead of per callback.
+     *
+     * @return {@link #DONE} if nothing is left to run, or the {@link #runLoop} mode to go on with
+     */
+    @SuppressWarnings("unchecked")
+    private int runLoneCallbacks() {
+        int at = head;
+        Object r = result;
+        if (at == tail) {
+            return DONE;
+        }
+        if (r instanceof Failure) {
+            return VISITING;
+        }
+        runningCallbacks = true;
+        try {
+            do {
+                Object[] cbs = callbacks;
+                Object item = cbs[at];
+                if (item instanceof Marker) {
+                    return VISITING;
+                }
+                cbs[at] = null;
+                head = at + 1;
+                try {
+                    r = ((Callback<Object, Object>) item).call(r);
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable t) {
+                    r = new Failure(t);
+                }
+                if (r instanceof Deferred<?> returned) {
+                    Object stolen = returned.result;
+                    if (stolen == NO_RESULT
+                            || stolen instanceof Deferred
+                            || returned.paused != 0
+                            || returned == this) {
+                        // To wait on, or returned by a callback of its own: runLoop does that.
+                        result = r;
+                        runningCallbacks = false;
+                        if (r == this) {
+                            DebugInfo.warnReturnedSelf(item);
+                        }
+                        return JUST_RAN;
+                    }
+                    // It has fired: take its result, as runLoop would.
+                    returned.result = null;
+                    if (returned.debugInfo != null) {
+                        returned.debugInfo.failResult = null;
+                    }
+                    r = stolen;
+                }
+                result = r;
+                if (r instanceof Failure) {
+                    return VISITING;
+                }
+                // A callback that added callbacks may have moved the queue: read it again.
+                at = head;
+            } while (at < tail);
+        } finally {
+            runningCallbacks = false;
+        }
+        head = tail = 0;
+        return DONE;
     }
 
     /**
@@ -719,6 +793,21 @@ public class Deferred<T> {
             head = tail = 0;
         } else {
             head = next;
+        }
+    }
+
+    /** {@link #call} of a callback known to be a {@link Callback}. */
+    @SuppressWarnings("unchecked")
+    private Object callCallback(Object fn, Object arg) {
+        runningCallbacks = true;
+        try {
+            return ((Callback<Object, Object>) fn).call(arg);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return new Failure(t);
+        } finally {
+            runningCallbacks = false;
         }
     }
 
