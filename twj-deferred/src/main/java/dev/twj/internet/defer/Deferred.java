@@ -116,8 +116,13 @@ public class Deferred<T> {
     DebugInfo debugInfo;
 
     /** Creates a Deferred with no canceller. */
+    // Not this(null): that constructor's signature names Canceller, and until that class is loaded
+    // the JIT will not inline it, so every new Deferred would escape.
+    @SuppressWarnings("this-escape")
     public Deferred() {
-        this(null);
+        if (debug) {
+            trackCreation();
+        }
     }
 
     /**
@@ -133,9 +138,13 @@ public class Deferred<T> {
     public Deferred(Canceller<T> canceller) {
         this.canceller = canceller;
         if (debug) {
-            debugInfo = DebugInfo.track(this);
-            debugInfo.creator = DebugInfo.stack();
+            trackCreation();
         }
+    }
+
+    private void trackCreation() {
+        debugInfo = DebugInfo.track(this);
+        debugInfo.creator = DebugInfo.stack();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -311,30 +320,26 @@ public class Deferred<T> {
         Object[] cbs = callbacks;
         if (at + n > cbs.length) {
             int h = head;
-            callbacks = grown(cbs, h, at, n);
+            int live = at - h;
+            if (cbs == NO_CALLBACKS) {
+                callbacks = new Object[FIRST_CAPACITY];
+            } else if (h > 0 && live + n <= cbs.length && h >= cbs.length / 2) {
+                compact(cbs, h, at);
+            } else {
+                callbacks = Arrays.copyOfRange(cbs, h, h + (live + n) * 2);
+            }
             head = 0;
-            at -= h;
-            tail = at;
+            tail = live;
+            at = live;
         }
         return at;
     }
 
-    /**
-     * Returns an array holding the live slots {@code head} to {@code tail} of {@code cbs} from
-     * index 0, with room for {@code n} more: {@code cbs} itself, compacted, if it is at least half
-     * free at its start, or else a new array. Static, so that calling it does not make the JIT
-     * think the Deferred escapes.
-     */
-    private static Object[] grown(Object[] cbs, int head, int tail, int n) {
+    /** Moves the live slots {@code head} to {@code tail} of {@code cbs} to its start. */
+    private static void compact(Object[] cbs, int head, int tail) {
         int live = tail - head;
-        if (head > 0 && live + n <= cbs.length && head >= cbs.length / 2) {
-            System.arraycopy(cbs, head, cbs, 0, live);
-            Arrays.fill(cbs, live, tail, null);
-            return cbs;
-        }
-        Object[] grown = new Object[Math.max(FIRST_CAPACITY, (live + n) * 2)];
-        System.arraycopy(cbs, head, grown, 0, live);
-        return grown;
+        System.arraycopy(cbs, head, cbs, 0, live);
+        Arrays.fill(cbs, live, tail, null);
     }
 
     /**
