@@ -585,7 +585,10 @@ public class Deferred<T> {
      * Deferred it cannot take the result of at once.
      *
      * <p>{@link #runningCallbacks} stays set from one callback to the next: between them only this
-     * loop runs, so nobody can tell, and the flag is stored twice per loop instead of per callback.
+     * loop runs, so nobody can tell, and the flag is stored twice per run instead of per callback.
+     * Likewise the slots of the callbacks run are cleared once at the end of the run, not one by
+     * one ({@link #head} moves on before each callback, so the queue is right at every moment):
+     * an emptied queue drops its array, and nothing before {@link #head} is ever read.
      *
      * @return {@link #DONE} if nothing is left to run, or the {@link #runLoop} mode to go on with
      */
@@ -599,15 +602,16 @@ public class Deferred<T> {
         if (r instanceof Failure) {
             return VISITING;
         }
+        int mode = DONE;
+        Object returnedSelf = null;
         runningCallbacks = true;
         try {
             do {
-                Object[] cbs = callbacks;
-                Object item = cbs[at];
+                Object item = callbacks[at];
                 if (item instanceof Marker) {
-                    return VISITING;
+                    mode = VISITING;
+                    break;
                 }
-                cbs[at] = null;
                 head = at + 1;
                 try {
                     r = ((Callback<Object, Object>) item).call(r);
@@ -624,11 +628,11 @@ public class Deferred<T> {
                             || returned == this) {
                         // To wait on, or returned by a callback of its own: runLoop does that.
                         result = r;
-                        runningCallbacks = false;
                         if (r == this) {
-                            DebugInfo.warnReturnedSelf(item);
+                            returnedSelf = item;
                         }
-                        return JUST_RAN;
+                        mode = JUST_RAN;
+                        break;
                     }
                     // It has fired: take its result, as runLoop would.
                     returned.result = null;
@@ -639,16 +643,30 @@ public class Deferred<T> {
                 }
                 result = r;
                 if (r instanceof Failure) {
-                    return VISITING;
+                    mode = VISITING;
+                    break;
                 }
                 // A callback that added callbacks may have moved the queue: read it again.
                 at = head;
             } while (at < tail);
         } finally {
-            runningCallbacks = false;
+            endRun();
         }
-        head = tail = 0;
-        return DONE;
+        if (returnedSelf != null) {
+            DebugInfo.warnReturnedSelf(returnedSelf);
+        }
+        return mode;
+    }
+
+    /** Ends a {@link #runLoneCallbacks} run: clears the flag and the slots of the callbacks run. */
+    private void endRun() {
+        runningCallbacks = false;
+        if (head == tail) {
+            callbacks = NO_CALLBACKS;
+            head = tail = 0;
+        } else {
+            Arrays.fill(callbacks, 0, head, null);
+        }
     }
 
     /**
