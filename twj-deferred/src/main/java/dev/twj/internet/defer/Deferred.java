@@ -529,8 +529,11 @@ public class Deferred<T> {
             debugInfo.invoker = DebugInfo.stack();
         }
         called = true;
-        // The canceller is never called after firing; drop it so it can be collected.
-        canceller = null;
+        // The canceller is never called after firing; drop it so it can be collected. (Tested
+        // first: a store costs a GC barrier, and most Deferreds have none.)
+        if (canceller != null) {
+            canceller = null;
+        }
         result = newResult;
         if (nothingToRun()) {
             return;
@@ -567,7 +570,9 @@ public class Deferred<T> {
             // This Deferred is not going to produce a result now; everything up the chain waits.
             return;
         }
-        chainedTo = null;
+        if (chainedTo != null) {
+            chainedTo = null;
+        }
         int mode = runLoneCallbacks();
         if (mode == DONE) {
             finishRun(result);
