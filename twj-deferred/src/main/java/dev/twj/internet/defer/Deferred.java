@@ -896,7 +896,7 @@ public class Deferred<T> {
         return chainedTo;
     }
 
-    /** Returns the number of callback pairs not yet run. */
+    /** Returns the number of callback entries (a callback, an errback or a pair) not yet run. */
     final int pendingCallbacks() {
         int count = 0;
         for (int at = head; at < tail; count++) {
