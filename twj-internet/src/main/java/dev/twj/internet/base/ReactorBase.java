@@ -64,13 +64,15 @@ public abstract class ReactorBase
     private final ConcurrentLinkedQueue<Runnable> threadCallQueue = new ConcurrentLinkedQueue<>();
     private final Map<String, ThreePhaseEvent> eventTriggers = new HashMap<>();
 
-    // Timed calls: a binary heap of pending calls, plus the calls added since the last pass.
+    // Timed calls: a 4-ary heap of pending calls, plus the calls added since the last pass. The
+    // heap orders by (time, sequence number): equal times run first scheduled first.
     private DelayedCall[] heap = new DelayedCall[16];
-    private long[] heapSeq = new long[16];
-    // heap[i].time(), kept beside the calls so that sifting compares without loading each call.
-    private double[] heapTime = new double[16];
+    // The keys of heap[i], side by side so that sifting compares without loading each call, and
+    // finds the four children of a node on one or two cache lines: heapKeys[2 * i] is
+    // heap[i].time(), heapKeys[2 * i + 1] its sequence number (exact as a double below 2^53).
+    private double[] heapKeys = new double[32];
     private int heapSize;
-    private long nextSeq;
+    private double nextSeq;
     private final List<DelayedCall> newTimedCalls = new ArrayList<>();
     private int cancellations;
 
@@ -134,16 +136,14 @@ public abstract class ReactorBase
             throw new IllegalArgumentException("delay < 0: " + delay);
         }
         Objects.requireNonNull(callable, "callable");
-        DelayedCall call = new DelayedCall(
-                seconds() + delay, callable, cancelHook, resetHook, secondsHook);
+        DelayedCall call = new DelayedCall(seconds() + delay, callable, hooks);
         newTimedCalls.add(call);
         return call;
     }
 
     // The hooks every DelayedCall of this reactor shares (one allocation per reactor, not per call).
-    private final java.util.function.Consumer<DelayedCall> cancelHook = c -> cancellations++;
-    private final java.util.function.Consumer<DelayedCall> resetHook = this::moveCallLaterSooner;
-    private final java.util.function.DoubleSupplier secondsHook = this::seconds;
+    private final DelayedCall.Hooks hooks =
+            new DelayedCall.Hooks(c -> cancellations++, this::moveCallLaterSooner, this::seconds);
 
     @Override
     public List<IDelayedCall> getDelayedCalls() {
@@ -161,70 +161,88 @@ public abstract class ReactorBase
         return result;
     }
 
-    private boolean less(int i, int j) {
-        double a = heapTime[i];
-        double b = heapTime[j];
-        return a < b || (a == b && heapSeq[i] < heapSeq[j]);
-    }
-
-    private void swap(int i, int j) {
-        DelayedCall c = heap[i];
-        heap[i] = heap[j];
-        heap[j] = c;
-        long s = heapSeq[i];
-        heapSeq[i] = heapSeq[j];
-        heapSeq[j] = s;
-        double t = heapTime[i];
-        heapTime[i] = heapTime[j];
-        heapTime[j] = t;
-    }
-
+    /** Moves the node at {@code i} up until its parent is not greater. */
     private void siftUp(int i) {
+        DelayedCall[] h = heap;
+        double[] k = heapKeys;
+        DelayedCall call = h[i];
+        double time = k[2 * i];
+        double seq = k[2 * i + 1];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(i, parent)) {
+            int parent = (i - 1) >>> 2;
+            double pt = k[2 * parent];
+            double ps = k[2 * parent + 1];
+            if (!(time < pt || (time == pt && seq < ps))) {
                 break;
             }
-            swap(i, parent);
+            h[i] = h[parent];
+            k[2 * i] = pt;
+            k[2 * i + 1] = ps;
             i = parent;
         }
+        h[i] = call;
+        k[2 * i] = time;
+        k[2 * i + 1] = seq;
     }
 
+    /** Moves the node at {@code i} down until none of its children is smaller. */
     private void siftDown(int i) {
+        DelayedCall[] h = heap;
+        double[] k = heapKeys;
+        int n = heapSize;
+        DelayedCall call = h[i];
+        double time = k[2 * i];
+        double seq = k[2 * i + 1];
         while (true) {
-            int left = 2 * i + 1;
-            if (left >= heapSize) {
-                return;
+            int first = 4 * i + 1;
+            if (first >= n) {
+                break;
             }
-            int smallest = left + 1 < heapSize && less(left + 1, left) ? left + 1 : left;
-            if (!less(smallest, i)) {
-                return;
+            int end = Math.min(first + 4, n);
+            int m = first;
+            double mt = k[2 * first];
+            double ms = k[2 * first + 1];
+            for (int c = first + 1; c < end; c++) {
+                double ct = k[2 * c];
+                if (ct < mt || (ct == mt && k[2 * c + 1] < ms)) {
+                    m = c;
+                    mt = ct;
+                    ms = k[2 * c + 1];
+                }
             }
-            swap(i, smallest);
-            i = smallest;
+            if (!(mt < time || (mt == time && ms < seq))) {
+                break;
+            }
+            h[i] = h[m];
+            k[2 * i] = mt;
+            k[2 * i + 1] = ms;
+            i = m;
         }
+        h[i] = call;
+        k[2 * i] = time;
+        k[2 * i + 1] = seq;
     }
 
     private void heapPush(DelayedCall call) {
         if (heapSize == heap.length) {
             heap = java.util.Arrays.copyOf(heap, heapSize * 2);
-            heapSeq = java.util.Arrays.copyOf(heapSeq, heapSize * 2);
-            heapTime = java.util.Arrays.copyOf(heapTime, heapSize * 2);
+            heapKeys = java.util.Arrays.copyOf(heapKeys, heapSize * 4);
         }
-        heap[heapSize] = call;
-        heapSeq[heapSize] = nextSeq++;
-        heapTime[heapSize] = call.time();
-        siftUp(heapSize++);
+        int i = heapSize++;
+        heap[i] = call;
+        heapKeys[2 * i] = call.time();
+        heapKeys[2 * i + 1] = nextSeq++;
+        siftUp(i);
     }
 
     private DelayedCall heapPop() {
         DelayedCall top = heap[0];
-        heapSize--;
-        heap[0] = heap[heapSize];
-        heapSeq[0] = heapSeq[heapSize];
-        heapTime[0] = heapTime[heapSize];
-        heap[heapSize] = null;
-        if (heapSize > 0) {
+        int last = --heapSize;
+        heap[0] = heap[last];
+        heapKeys[0] = heapKeys[2 * last];
+        heapKeys[1] = heapKeys[2 * last + 1];
+        heap[last] = null;
+        if (last > 0) {
             siftDown(0);
         }
         return top;
@@ -233,7 +251,7 @@ public abstract class ReactorBase
     private void moveCallLaterSooner(DelayedCall call) {
         for (int i = 0; i < heapSize; i++) {
             if (heap[i] == call) {
-                heapTime[i] = call.time();
+                heapKeys[2 * i] = call.time();
                 siftUp(i);
                 return;
             }
@@ -263,7 +281,7 @@ public abstract class ReactorBase
             return null;
         }
         // As Twisted: at most 2147483 seconds (about 24.8 days) in one wait.
-        return Math.max(0, Math.min(2147483, heap[0].time() - seconds()));
+        return Math.max(0, Math.min(2147483, heapKeys[0] - seconds()));
     }
 
     /** Runs the cross-thread calls made so far, then the timed calls that are due. */
@@ -288,7 +306,7 @@ public abstract class ReactorBase
 
         insertNewDelayedCalls();
         double now = seconds();
-        while (heapSize > 0 && heap[0].time() <= now) {
+        while (heapSize > 0 && heapKeys[0] <= now) {
             DelayedCall call = heapPop();
             if (call.cancelled()) {
                 cancellations--;
@@ -321,8 +339,8 @@ public abstract class ReactorBase
             for (int i = 0; i < heapSize; i++) {
                 if (!heap[i].cancelled()) {
                     heap[kept] = heap[i];
-                    heapSeq[kept] = heapSeq[i];
-                    heapTime[kept] = heapTime[i];
+                    heapKeys[2 * kept] = heapKeys[2 * i];
+                    heapKeys[2 * kept + 1] = heapKeys[2 * i + 1];
                     kept++;
                 }
             }
@@ -330,7 +348,7 @@ public abstract class ReactorBase
                 heap[i] = null;
             }
             heapSize = kept;
-            for (int i = (heapSize >>> 1) - 1; i >= 0; i--) {
+            for (int i = (heapSize - 2) >> 2; i >= 0; i--) {
                 siftDown(i);
             }
         }
