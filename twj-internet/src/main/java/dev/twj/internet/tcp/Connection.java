@@ -16,13 +16,12 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 
 /**
  * A TCP connection over a non-blocking {@link SocketChannel}: the {@link ITCPTransport} of one
  * protocol. Port of Twisted's {@code twisted.internet.tcp.Connection}.
  *
- * <p>Reads go into one reusable 64 KiB buffer per reactor thread; the protocol's
+ * <p>Reads go into one reusable 64 KiB direct buffer per reactor thread; the protocol's
  * {@code dataReceived} gets a copy of the bytes read. The connection is lost with
  * {@link ConnectionDone} when closed cleanly (by either side), {@link ConnectionLost} on a reset
  * or I/O error, and {@link ConnectionAborted} after {@link #abortConnection}. When the peer
@@ -32,7 +31,7 @@ import java.util.Arrays;
 public abstract class Connection extends FileDescriptor implements ITCPTransport, IHalfCloseableDescriptor {
     private static final Logger log = new Logger(Connection.class);
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16));
 
     /** The socket of this connection. */
     protected SocketChannel socket;
@@ -79,7 +78,9 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
         if (n == 0) {
             return null;
         }
-        byte[] data = Arrays.copyOf(buffer.array(), n);
+        // Direct: the socket reads into it without the JDK's temporary direct buffer and copy.
+        byte[] data = new byte[n];
+        buffer.flip().get(data);
         protocol.dataReceived(data);
         return null;
     }
