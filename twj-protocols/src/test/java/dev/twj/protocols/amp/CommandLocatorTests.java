@@ -1,6 +1,5 @@
 package dev.twj.protocols.amp;
 
-
 import dev.twj.internet.defer.Deferred;
 import dev.twj.protocols.amp.AmpFixtures.InheritingLocator;
 import dev.twj.protocols.amp.AmpFixtures.OverridingLocator;

@@ -1,6 +1,5 @@
 package dev.twj.protocols.amp;
 
-
 import dev.twj.python.failure.Failure;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.regex.Pattern;

@@ -1,6 +1,5 @@
 package dev.twj.protocols.amp;
 
-
 import dev.twj.trial.unittest.SynchronousTestCase;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,7 @@
 package dev.twj.protocols.basic;
 
 import static dev.twj.protocols.basic.BasicTestSupport.b;
-import static dev.twj.protocols.basic.BasicTestSupport.failureResultOf;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
-import static dev.twj.protocols.basic.BasicTestSupport.successResultOf;
 
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.interfaces.IProducer;

@@ -79,6 +79,7 @@ abstract class LoopbackTestCaseMixin extends TestCase {
         }
     }
 
+    /** A line written by the server before it hangs up reaches the client; both see the loss. */
     public Deferred<Void> testRegularFunction() {
         SimpleProtocol s = new SimpleProtocol();
         SimpleProtocol c = new SimpleProtocol();
@@ -99,6 +100,10 @@ abstract class LoopbackTestCaseMixin extends TestCase {
         return runLoopback(d);
     }
 
+    /**
+     * Two protocols that answer each other and hang up after the third line: each side receives
+     * exactly the lines written before the hang-up, and both see the loss once.
+     */
     public Deferred<Void> testSneakyHiddenDoom() {
         DoomProtocol s = new DoomProtocol();
         DoomProtocol c = new DoomProtocol();

@@ -1,11 +1,11 @@
 package dev.twj.protocols.policies;
 
-
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.trial.unittest.SynchronousTestCase;
 
 /** Port of {@code twisted.test.test_policies.LimitTotalConnectionsFactoryTests}. */
 class LimitTotalConnectionsFactoryTests extends SynchronousTestCase {
+    /** The factory counts connections as they are made and lost. */
     public void testConnectionCounting() {
         // Make a basic factory
         LimitTotalConnectionsFactory factory = new LimitTotalConnectionsFactory();
@@ -27,6 +27,7 @@ class LimitTotalConnectionsFactoryTests extends SynchronousTestCase {
         assertEqual(factory.connectionCount, 0);
     }
 
+    /** Connections beyond the factory's limit are refused, and the count stays at the limit. */
     public void testConnectionLimiting() {
         // Make a basic factory with a connection limit of 1
         LimitTotalConnectionsFactory factory = new LimitTotalConnectionsFactory();

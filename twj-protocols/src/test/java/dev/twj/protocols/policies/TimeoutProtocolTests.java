@@ -1,6 +1,5 @@
 package dev.twj.protocols.policies;
 
-
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.protocol.ServerFactory;
 import dev.twj.internet.task.Clock;

@@ -1,6 +1,5 @@
 package dev.twj.protocols.policies;
 
-
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.IConnector;
