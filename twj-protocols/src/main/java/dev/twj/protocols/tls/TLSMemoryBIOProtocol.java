@@ -392,7 +392,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
      * @param reason the failure to report to the wrapped protocol, or null to report the one
      *     of the underlying transport
      */
-    private void tlsShutdownFinished(Failure reason) {
+    void tlsShutdownFinished(Failure reason) {
         if (this.reason == null) {
             this.reason = reason;
         }
