@@ -9,13 +9,27 @@ import dev.twj.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available, which in twj is
- * always (no TLS transport yet), so no setUp disabling it is needed.
+ * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available (Twisted sets
+ * {@code amp.ssl} to None; twj clears {@code StartTLS.sslAvailable}).
  */
 class TLSNotAvailableTests {
+    /** Disables TLS for the duration of the test. */
+    @BeforeEach
+    void setUp() {
+        StartTLS.sslAvailable = false;
+    }
+
+    /** Restores TLS. */
+    @AfterEach
+    void tearDown() {
+        StartTLS.sslAvailable = true;
+    }
+
     /** An AMP with a StartTLS responder returning its TLS variables. */
     static class SecurableProto extends AMP {
         final List<AmpBox> sent = new ArrayList<>();
