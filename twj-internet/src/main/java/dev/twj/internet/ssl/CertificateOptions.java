@@ -131,6 +131,10 @@ public final class CertificateOptions implements IOpenSSLServerConnectionCreator
         if (trustRoot != null) {
             return trustRoot.trustManagers();
         }
+        if (caCerts.size() == 1) {
+            // A Certificate is its own trust root; a subclass may verify differently.
+            return caCerts.get(0).trustManagers();
+        }
         return Ssl.trustRootFromCertificates(caCerts.toArray(Certificate[]::new)).trustManagers();
     }
 

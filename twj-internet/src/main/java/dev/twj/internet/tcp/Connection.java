@@ -369,6 +369,11 @@ public abstract class Connection extends FileDescriptor
         }
     }
 
+    /** True once {@link #startTLS} was called: Twisted's {@code TLS} attribute. */
+    public boolean TLS() {
+        return tls != null;
+    }
+
     /** Returns the peer's TLS certificate, or null before TLS (or its handshake) finished. */
     @Override
     public java.security.cert.Certificate getPeerCertificate() {
