@@ -3,6 +3,7 @@ package dev.twj.protocols.tls;
 import dev.twj.internet.interfaces.IConsumer;
 import dev.twj.internet.interfaces.IPullProducer;
 import dev.twj.internet.interfaces.IPushProducer;
+import dev.twj.internet.task.Cooperator;
 import dev.twj.internet.task.CooperativeTask;
 import dev.twj.internet.task.Task;
 import dev.twj.logger.Logger;
@@ -23,12 +24,30 @@ final class PullToPush implements IPushProducer {
 
     final IPullProducer producer;
     private final IConsumer consumer;
+    private final Cooperator cooperator;
     private boolean finished;
     private CooperativeTask<Object> coopTask;
 
+    /** Streams {@code pullProducer} with the global cooperator ({@code Task.cooperate}). */
     PullToPush(IPullProducer pullProducer, IConsumer consumer) {
+        this(pullProducer, consumer, null);
+    }
+
+    /** Streams with {@code cooperator} (tests drive one on a Clock), or the global one if null. */
+    PullToPush(IPullProducer pullProducer, IConsumer consumer, Cooperator cooperator) {
         this.producer = pullProducer;
         this.consumer = consumer;
+        this.cooperator = cooperator;
+    }
+
+    /** True once streaming has finished: Twisted's {@code _finished}. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** The task driving the producer, once started. */
+    CooperativeTask<Object> coopTask() {
+        return coopTask;
     }
 
     private Iterator<Object> pull() {
@@ -63,7 +82,7 @@ final class PullToPush implements IPushProducer {
 
     /** Starts streaming data to the consumer. */
     void startStreaming() {
-        coopTask = Task.cooperate(pull());
+        coopTask = cooperator == null ? Task.cooperate(pull()) : cooperator.cooperate(pull());
     }
 
     /** Stops streaming data to the consumer. */

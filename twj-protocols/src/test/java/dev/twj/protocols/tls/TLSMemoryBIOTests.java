@@ -18,6 +18,8 @@ import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.error.ConnectionLost;
 import dev.twj.internet.error.SSLError;
 import dev.twj.internet.interfaces.IHandshakeListener;
+import dev.twj.internet.interfaces.IOpenSSLClientConnectionCreator;
+import dev.twj.internet.interfaces.IOpenSSLServerConnectionCreator;
 import dev.twj.internet.interfaces.ISSLTransport;
 import dev.twj.internet.protocol.ClientFactory;
 import dev.twj.internet.protocol.Protocol;
@@ -295,25 +297,61 @@ class TLSMemoryBIOTests {
     /**
      * If a very long string is passed to write, any trailing part of it which cannot be sent
      * immediately is buffered and sent later.
+     *
+     * @param protocol the TLS version both sides are limited to, or null for the defaults
      */
-    @Test
-    public void test_hugeWrite() {
+    private void hugeWrite(String protocol) {
         byte[] one = b("some bytes");
         int factor = 1 << 20;
         byte[] data = new byte[one.length * factor];
         for (int i = 0; i < factor; i++) {
             System.arraycopy(one, 0, data, i * one.length, one.length);
         }
-        TLSMemoryBIOProtocol sslClientProtocol = client(() -> new Protocol() {
+        Supplier<Protocol> sending = () -> new Protocol() {
             @Override
             public void connectionMade() {
                 transport.write(data);
             }
-        });
+        };
         AccumulatingProtocol serverProtocol = new AccumulatingProtocol(data.length);
-        TLSMemoryBIOProtocol sslServerProtocol = server(() -> serverProtocol);
+        TLSMemoryBIOProtocol sslClientProtocol;
+        TLSMemoryBIOProtocol sslServerProtocol;
+        if (protocol == null) {
+            sslClientProtocol = client(sending);
+            sslServerProtocol = server(() -> serverProtocol);
+        } else {
+            IOpenSSLClientConnectionCreator clientContext = tls -> {
+                SSLEngine e = new ClientContextFactory().clientConnectionForTLS(tls);
+                e.setEnabledProtocols(new String[] {protocol});
+                return e;
+            };
+            IOpenSSLServerConnectionCreator serverContext = tls -> {
+                SSLEngine e = ((IOpenSSLServerConnectionCreator) serverTLSContext()).serverConnectionForTLS(tls);
+                e.setEnabledProtocols(new String[] {protocol});
+                return e;
+            };
+            sslClientProtocol = (TLSMemoryBIOProtocol) new TLSMemoryBIOFactory(clientContext, true,
+                    ClientFactory.forProtocol(sending)).buildProtocol(null);
+            sslServerProtocol = (TLSMemoryBIOProtocol) new TLSMemoryBIOFactory(serverContext, false,
+                    ServerFactory.forProtocol(() -> serverProtocol)).buildProtocol(null);
+        }
         run(clock, Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol));
         assertTrue(java.util.Arrays.equals(data, serverProtocol.received.toByteArray()));
+        if (protocol != null) {
+            assertEquals(protocol, sslClientProtocol.getHandle().getSession().getProtocol());
+        }
+    }
+
+    /** A 10 MiB write with the default TLS versions (TLS 1.3 with the JDK). */
+    @Test
+    public void test_hugeWrite() {
+        hugeWrite(null);
+    }
+
+    /** A 10 MiB write over TLS 1.2. */
+    @Test
+    public void test_hugeWrite_TLSv1_2() {
+        hugeWrite("TLSv1.2");
     }
 
     /** If the connection is lost unexpectedly, this is reported to the application. */
