@@ -166,7 +166,10 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
 
     /** Drives the handshake; true when it has finished, false when it needs more bytes. */
     private boolean doHandshake() throws SSLException {
-        while (true) {
+        for (int steps = 0; ; steps++) {
+            if (steps > 10_000) {
+                throw new SSLException("TLS handshake made no progress in " + steps + " steps");
+            }
             SSLEngineResult.HandshakeStatus hs = tlsConnection.getHandshakeStatus();
             switch (hs) {
                 case NEED_TASK -> runDelegatedTasks();

@@ -182,4 +182,73 @@ class AmpTLSTwistedInteropBehaviourTests {
                 .addCallbackDeferred(r -> amp.callRemote(SecuredPing.class, Map.of())));
         assertEquals(Map.of("pinged", true, "peer", ""), result);
     }
+
+    /** A Java AMP server that answers StartTLS with its certificate and verifies the client. */
+    static final class JavaServer extends AMP {
+        final PrivateCertificate certificate;
+        final Certificate clientAuthority;
+        dev.twj.python.failure.Failure lost;
+        Certificate peer;
+
+        JavaServer(PrivateCertificate certificate, Certificate clientAuthority) {
+            this.certificate = certificate;
+            this.clientAuthority = clientAuthority;
+        }
+
+        @Responder(StartTLS.class)
+        Map<String, Object> startTLS() {
+            return Map.of("tls_localCertificate", certificate, "tls_verifyAuthorities", List.of(clientAuthority));
+        }
+
+        @Responder(SecuredPing.class)
+        Map<String, Object> securedPing() {
+            if (!(transport instanceof dev.twj.internet.tcp.Connection c) || !c.TLS()) {
+                throw new IllegalStateException("only send secure pings over secure channels");
+            }
+            peer = peerCertificate();
+            return Map.of("pinged", true, "peer", peer.getSubject());
+        }
+
+        @Override
+        public void connectionLost(dev.twj.python.failure.Failure reason) {
+            lost = reason;
+            super.connectionLost(reason);
+        }
+    }
+
+    /**
+     * A Twisted AMP client calls StartTLS on a Java server: both verify each other, and the
+     * secured command is answered with the client's certificate subject.
+     */
+    @Test
+    void twistedClientStartsTLSWithJavaServer() throws Exception {
+        String py = findPythonWithOpenSSL();
+        PrivateCertificate server = NoCertificate.temporarySelfSigned();
+        PrivateCertificate client = NoCertificate.temporarySelfSigned();
+        JavaServer[] proto = new JavaServer[1];
+        dev.twj.internet.interfaces.IListeningPort port = reactor.listenTCP(0,
+                dev.twj.internet.protocol.ServerFactory.forProtocol(
+                        () -> proto[0] = new JavaServer(server, new Certificate(client.original()))),
+                50, "127.0.0.1");
+        File stderr = File.createTempFile("tls_amp_peer", ".log");
+        temp.add(stderr);
+        process = new ProcessBuilder(py, script().toString(), "tls-call",
+                String.valueOf(((dev.twj.internet.address.IPv4Address) port.getHost()).port()),
+                pem(client.dumpPEM()).toString(), pem(new Certificate(server.original()).dumpPEM()).toString())
+                .redirectError(stderr).start();
+        String[] line = new String[1];
+        Thread reader = new Thread(() -> {
+            try {
+                line[0] = String.valueOf(new BufferedReader(new InputStreamReader(
+                        process.getInputStream(), StandardCharsets.US_ASCII)).readLine());
+            } catch (java.io.IOException e) {
+                line[0] = "error " + e;
+            }
+        });
+        reader.start();
+        runUntil(() -> !reader.isAlive() && proto[0] != null && proto[0].lost != null);
+        reader.join();
+        assertEquals("result True TEMPORARY CERTIFICATE", line[0], () -> "Python stderr:\n" + read(stderr));
+        assertEquals(new Certificate(client.original()), proto[0].peer);
+    }
 }

@@ -48,9 +48,43 @@ class Server(amp.AMP):
         reactor.callLater(0, reactor.stop)
 
 
+def call(port, clientPEM, serverCA):
+    def report(line):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    def connected(proto):
+        d = proto.callRemote(
+            amp.StartTLS,
+            tls_localCertificate=ssl.PrivateCertificate.loadPEM(clientPEM),
+            tls_verifyAuthorities=[ssl.Certificate.loadPEM(serverCA)],
+        )
+        d.addCallback(lambda _: proto.callRemote(SecuredPing))
+
+        def pinged(result):
+            peer = proto.transport.getPeerCertificate().get_subject().CN
+            report("result %s %s" % (result["pinged"], peer))
+            proto.transport.loseConnection()
+
+        d.addCallback(pinged)
+        d.addErrback(lambda f: report("error %s" % (f.value,)))
+        d.addBoth(lambda _: reactor.callLater(0.5, reactor.stop))
+
+    protocol.ClientCreator(reactor, amp.AMP).connectTCP("127.0.0.1", port).addCallback(connected)
+    reactor.callLater(60, reactor.stop)
+    reactor.run()
+
+
 def main():
     log.startLogging(sys.stderr, setStdout=False)
     mode = sys.argv[1]
+    if mode == "tls-call":
+        with open(sys.argv[3], "rb") as f:
+            clientPEM = f.read()
+        with open(sys.argv[4], "rb") as f:
+            serverCA = f.read()
+        call(int(sys.argv[2]), clientPEM, serverCA)
+        return
     if mode != "tls-serve":
         raise SystemExit("unknown mode " + mode)
     if sys.argv[2] != "-":
