@@ -505,4 +505,29 @@ class TLSMemoryBIOTests {
         run(clock, h.connection());
         assertNotNull(reason.get(0).check(ConnectionLost.class), () -> reason.get(0).toString());
     }
+
+    /** Errors while writing cause the protocols to be disconnected. */
+    @Test
+    public void test_errorWriting() {
+        FailingSendEngine[] engine = new FailingSendEngine[1];
+        IOpenSSLClientConnectionCreator failing = tls -> engine[0] =
+                new FailingSendEngine(new ClientContextFactory().clientConnectionForTLS(tls));
+        List<Failure> reason = new ArrayList<>();
+        HandshakeProtocol clientProtocol = new HandshakeProtocol() {
+            @Override
+            public void connectionLost(Failure r) {
+                reason.add(r);
+            }
+        };
+        TLSMemoryBIOProtocol tlsClient = (TLSMemoryBIOProtocol) new TLSMemoryBIOFactory(failing, true,
+                ClientFactory.forProtocol(() -> clientProtocol)).buildProtocol(null);
+        Deferred<Void> disconnectDeferred = Loopback.loopbackAsync(clock, server(Protocol::new), tlsClient);
+        run(clock, clientProtocol.handshake);
+        // Pretend the TLS connection is unhappy sending, then write some data:
+        engine[0].failSends = true;
+        tlsClient.write(b("hello"));
+        // The failed writer is disconnected with the SSL error:
+        run(clock, disconnectDeferred);
+        assertNotNull(reason.get(0).check(SSLError.class), () -> reason.get(0).toString());
+    }
 }
