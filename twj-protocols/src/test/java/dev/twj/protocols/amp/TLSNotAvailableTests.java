@@ -10,10 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available, which in twj is
- * always (no TLS transport yet), so no setUp disabling it is needed.
+ * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available (Twisted sets
+ * {@code amp.ssl} to None; twj clears {@code StartTLS.sslAvailable}).
  */
 class TLSNotAvailableTests extends SynchronousTestCase {
+    /** Disables TLS for the duration of the test. */
+    public void setUp() {
+        StartTLS.sslAvailable = false;
+    }
+
+    /** Restores TLS. */
+    public void tearDown() {
+        StartTLS.sslAvailable = true;
+    }
+
     /** An AMP with a StartTLS responder returning its TLS variables. */
     static class SecurableProto extends AMP {
         final List<AmpBox> sent = new ArrayList<>();
