@@ -33,6 +33,21 @@ import org.junit.jupiter.api.Timeout;
 class ChatServerShutdownBehaviourTests {
     private static final Pattern LISTENING = Pattern.compile("Chat server listening on 127\\.0\\.0\\.1:(\\d+);.*");
 
+    /** {@code /usr/bin/env --default-signal=INT,TERM} if GNU env has that option, else nothing. */
+    private static List<String> envDefaultSignals() {
+        List<String> prefix = List.of("/usr/bin/env", "--default-signal=INT,TERM");
+        try {
+            Process probe = new ProcessBuilder("/usr/bin/env", "--default-signal=INT,TERM", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor() == 0 ? prefix : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     /** The child JVM running ChatServer and the lines it printed so far. */
     private static final class Child implements AutoCloseable {
         final Process process;
@@ -43,8 +58,11 @@ class ChatServerShutdownBehaviourTests {
             // The same java as this test's JVM, and the command line of the exec plugin's.
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> command = List.of(java, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                    "-Dport=0", "-classpath", System.getProperty("java.class.path"), ChatServer.class.getName());
+            // Through env --default-signal: a build started in the background by a script has
+            // SIGINT ignored, a child JVM inherits that and would never see our kill -INT.
+            List<String> command = new ArrayList<>(envDefaultSignals());
+            command.addAll(List.of(java, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+                    "-Dport=0", "-classpath", System.getProperty("java.class.path"), ChatServer.class.getName()));
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
