@@ -47,7 +47,29 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     private boolean stopped;
     private AmpBox currentBox;
     private String currentKey;
+    private byte[] currentKeyBytes;
     private int maxLength = Amp.MAX_KEY_LENGTH;
+
+    // Whether this class keeps BinaryBoxProtocol's stringReceived: then parse() does its work
+    // inline, without copying keys out of the buffer. 0 unknown, 1 yes, 2 no (overridden).
+    private byte inlineStrings;
+    // The keys received lately, as Strings and the bytes they came in: a connection uses a few
+    // keys over and over (_command, _ask, _answer, the argument names); a hit costs no allocation.
+    private static final int KEY_CACHE_SIZE = 8;
+    private final String[] keyCache = new String[KEY_CACHE_SIZE];
+    private final byte[][] keyCacheBytes = new byte[KEY_CACHE_SIZE][];
+    private int keyCacheNext;
+
+    private static final ClassValue<Boolean> OVERRIDES_STRING_RECEIVED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("stringReceived", byte[].class).getDeclaringClass() != BinaryBoxProtocol.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        }
+    };
 
     private byte[] buf = new byte[256];
     private int start;
@@ -185,9 +207,29 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             if (end - start < 2 + length) {
                 break;
             }
-            byte[] string = Arrays.copyOfRange(buf, start + 2, start + 2 + length);
+            int off = start + 2;
             start += 2 + length;
-            stringReceived(string);
+            if (inlineStrings == 0) {
+                inlineStrings = OVERRIDES_STRING_RECEIVED.get(getClass()) ? (byte) 2 : (byte) 1;
+            }
+            if (inlineStrings == 2) {
+                stringReceived(Arrays.copyOfRange(buf, off, off + length));
+            } else if (currentKey != null) {
+                // What stringReceived does with a value, keeping the key's bytes.
+                currentBox.putEncoded(currentKey, currentKeyBytes, Arrays.copyOfRange(buf, off, off + length));
+                currentKey = null;
+                currentKeyBytes = null;
+                maxLength = Amp.MAX_KEY_LENGTH;
+            } else if (length > 0) {
+                // What stringReceived does with a key.
+                if (currentBox == null) {
+                    currentBox = new AmpBox();
+                }
+                receiveKey(buf, off, length);
+                maxLength = Amp.MAX_VALUE_LENGTH;
+            } else {
+                stringReceived(EMPTY);
+            }
         }
         if (start == end) {
             start = end = 0;
@@ -195,6 +237,28 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
                 buf = new byte[256];
             }
         }
+    }
+
+    private static final byte[] EMPTY = {};
+
+    /** Sets {@link #currentKey} to the key in {@code b[off, off + len)}, from the cache if it is there. */
+    private void receiveKey(byte[] b, int off, int len) {
+        for (int i = 0; i < KEY_CACHE_SIZE; i++) {
+            byte[] k = keyCacheBytes[i];
+            if (k != null && k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
+                currentKey = keyCache[i];
+                currentKeyBytes = k;
+                return;
+            }
+        }
+        byte[] k = Arrays.copyOfRange(b, off, off + len);
+        String key = Amp.latin1(k);
+        int i = keyCacheNext;
+        keyCacheNext = (i + 1) % KEY_CACHE_SIZE;
+        keyCache[i] = key;
+        keyCacheBytes[i] = k;
+        currentKey = key;
+        currentKeyBytes = k;
     }
 
     /**
@@ -208,6 +272,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             }
             if (string.length > 0) {
                 currentKey = Amp.latin1(string);
+                currentKeyBytes = null;
                 maxLength = Amp.MAX_VALUE_LENGTH;
             } else {
                 AmpBox box = currentBox;
@@ -217,6 +282,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         } else {
             currentBox.put(currentKey, string);
             currentKey = null;
+            currentKeyBytes = null;
             maxLength = Amp.MAX_KEY_LENGTH;
         }
     }
