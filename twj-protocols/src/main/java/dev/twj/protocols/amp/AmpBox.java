@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A packet in the AMP protocol: a mapping of byte-string keys to byte-string values, much like
@@ -29,7 +30,7 @@ import java.util.Set;
 public class AmpBox {
     // The entries, sorted by key (String.compareTo, which for these byte strings is the unsigned
     // byte order of the wire), as triples: key String, its ISO-8859-1 bytes (null until first
-    // needed), value. A small box (the usual 2 to 6 entries) costs one array and no map nodes;
+    // needed), value. A small box (the usual 2 to 4 entries) costs one array and no map nodes;
     // keys received from the wire keep the bytes they came in, so they are not encoded again.
     private static final int STRIDE = 3;
     private static final Object[] EMPTY = {};
@@ -92,7 +93,7 @@ public class AmpBox {
             i = -i - 1;
         }
         if ((n + 1) * STRIDE > s.length) {
-            s = Arrays.copyOf(s, Math.max(6, n * 2) * STRIDE);
+            s = Arrays.copyOf(s, Math.max(4, n * 2) * STRIDE);
             slots = s;
         }
         if (i < n) {
@@ -257,12 +258,26 @@ public class AmpBox {
     private static final byte[] ANSWER_BYTES = Amp.latin1(Amp.ANSWER);
     private static final byte[] COMMAND_BYTES = Amp.latin1(Amp.COMMAND);
 
+    // Other keys (argument names, mostly: the same few Strings on every call), encoded once;
+    // bounded, so that boxes with ever-new keys cannot grow it without limit.
+    private static final int KEY_CACHE_LIMIT = 1024;
+    private static final ConcurrentHashMap<String, byte[]> KEY_CACHE = new ConcurrentHashMap<>();
+
     private static byte[] encodeKey(String key) {
         return switch (key) {
             case Amp.ASK -> ASK_BYTES;
             case Amp.ANSWER -> ANSWER_BYTES;
             case Amp.COMMAND -> COMMAND_BYTES;
-            default -> Amp.latin1(key);
+            default -> {
+                byte[] k = KEY_CACHE.get(key);
+                if (k == null) {
+                    k = Amp.latin1(key);
+                    if (KEY_CACHE.size() < KEY_CACHE_LIMIT) {
+                        KEY_CACHE.put(key, k);
+                    }
+                }
+                yield k;
+            }
         };
     }
 

@@ -334,7 +334,7 @@ public abstract class Command {
 
     /** Converts a box to a map of objects through {@code arglist}; the box is not changed. */
     static Map<String, Object> stringsToObjects(AmpBox strings, List<Arg> arglist, Object proto) {
-        Map<String, Object> objects = new HashMap<>();
+        Map<String, Object> objects = HashMap.newHashMap(arglist.size());
         AmpBox myStrings = strings.copy();
         for (Arg a : arglist) {
             a.argument().fromBox(a.name(), myStrings, objects, proto);
@@ -344,7 +344,7 @@ public abstract class Command {
 
     /** Converts a map of objects into {@code strings} through {@code arglist}; returns {@code strings}. */
     static AmpBox objectsToStrings(Map<?, ?> objects, List<Arg> arglist, AmpBox strings, Object proto) {
-        Map<String, Object> myObjects = new HashMap<>();
+        Map<String, Object> myObjects = HashMap.newHashMap(objects.size());
         for (Map.Entry<?, ?> e : objects.entrySet()) {
             myObjects.put(String.valueOf(e.getKey()), e.getValue());
         }
