@@ -27,6 +27,9 @@ import java.util.Map;
  * (65,537 bytes) plus the unparsed part of the last chunk is buffered. Differences from Twisted:
  * Twisted lets receiver exceptions escape {@code dataReceived} (the reactor then drops the
  * connection); the parser is its own state machine rather than {@code Int16StringReceiver}.
+ * Boxes sent during {@code dataReceived} (answers, and commands sent from answers' callbacks)
+ * reach the transport in one write when it returns (see {@link #flushBoxes}); Twisted's
+ * transports buffer every write until the reactor's next pass anyway.
  * File descriptors ({@link Descriptor}) need a transport implementing
  * {@link IFileDescriptorSender}; TLS is not available (see {@link StartTLS}).
  */
@@ -75,6 +78,14 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     private int start;
     private int end;
 
+    // Boxes sent while dataReceived runs are serialized at once (errors are thrown to the sender
+    // as before) but written to the transport together when it returns: one write, so one
+    // system call, for the answers to all the commands in one read instead of one per box.
+    private int receiving;
+    private byte[][] pendingBoxes = new byte[8][];
+    private int pendingCount;
+    private int pendingBytes;
+
     private final Map<Integer, Integer> descriptors = new HashMap<>();
     private int sendingDescriptorCounter;
     private int receivingDescriptorCounter;
@@ -93,6 +104,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
      * new protocol. Port of {@code _switchTo}.
      */
     public void _switchTo(IProtocol newProto, ClientFactory clientFactory) {
+        flushBoxes();
         byte[] newProtoData = recvd();
         start = end = 0;
         innerProtocol = newProto;
@@ -114,7 +126,9 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     }
 
     /**
-     * Sends a box to the peer; {@code transport.write} is never called outside this method.
+     * Sends a box to the peer; {@code transport.write} is never called outside this method and
+     * {@link #flushBoxes}. During {@link #dataReceived}, a plain {@link AmpBox} is written when
+     * {@code dataReceived} returns, together with the others sent meanwhile.
      *
      * @throws ProtocolSwitched if the protocol has been switched, or is about to be
      * @throws ConnectionLost if the connection has been lost
@@ -127,7 +141,50 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         if (transport == null) {
             throw new ConnectionLost();
         }
-        transport.write(box.serialize());
+        byte[] bytes = box.serialize();
+        if (receiving > 0 && box.getClass() == AmpBox.class) {
+            if (pendingCount == pendingBoxes.length) {
+                pendingBoxes = Arrays.copyOf(pendingBoxes, pendingCount * 2);
+            }
+            pendingBoxes[pendingCount++] = bytes;
+            pendingBytes += bytes.length;
+            return;
+        }
+        // A box subclass may act on the transport once sent (QuitBox closes it, the switch and
+        // TLS boxes hand it over): everything sent before it goes first.
+        flushBoxes();
+        transport.write(bytes);
+    }
+
+    /**
+     * Writes the boxes sent during the current {@link #dataReceived} to the transport now, in
+     * one write. Called when {@code dataReceived} returns, and before anything here acts on the
+     * transport; code that writes to or changes the transport directly while boxes may be
+     * pending (inside a responder or an answer's callback) must call it first.
+     */
+    protected void flushBoxes() {
+        int n = pendingCount;
+        if (n == 0) {
+            return;
+        }
+        byte[][] boxes = pendingBoxes;
+        byte[] all;
+        if (n == 1) {
+            all = boxes[0];
+        } else {
+            all = new byte[pendingBytes];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(boxes[i], 0, all, at, boxes[i].length);
+                at += boxes[i].length;
+            }
+        }
+        Arrays.fill(boxes, 0, n, null);
+        pendingCount = 0;
+        pendingBytes = 0;
+        if (transport != null) {
+            transport.write(all);
+        }
     }
 
     /** Tells {@link #boxReceiver} that boxes are coming, then calls {@link #connectionMade}. */
@@ -150,12 +207,17 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             return;
         }
         append(data);
+        receiving++;
         try {
             parse();
         } catch (RuntimeException e) {
             stopped = true;
             start = end = 0;
             unhandledError(new Failure(e));
+        } finally {
+            if (--receiving == 0) {
+                flushBoxes();
+            }
         }
         afterParse(data);
     }
@@ -290,6 +352,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     /** The key length limit was exceeded: disconnect, reporting {@link TooLong} later. */
     public void lengthLimitExceeded(int length) {
         keyLengthLimitExceeded = true;
+        flushBoxes();
         transport.loseConnection();
     }
 
@@ -308,6 +371,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
 
     /** Locks this protocol so no further boxes may be sent: a protocol switch is pending. */
     public void _lockForSwitch() {
+        flushBoxes();
         locked = true;
     }
 
@@ -331,6 +395,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         log.failure("Amp server or network failure unhandled by client application.  "
                 + "Dropping connection!  To avoid, add errbacks to ALL remote commands!", failure);
         if (transport != null) {
+            flushBoxes();
             transport.loseConnection();
         }
     }
