@@ -346,7 +346,8 @@ public abstract class Command {
     static AmpBox objectsToStrings(Map<?, ?> objects, List<Arg> arglist, AmpBox strings, Object proto) {
         Map<String, Object> myObjects = HashMap.newHashMap(objects.size());
         for (Map.Entry<?, ?> e : objects.entrySet()) {
-            myObjects.put(String.valueOf(e.getKey()), e.getValue());
+            Object k = e.getKey();
+            myObjects.put(k instanceof String name ? name : String.valueOf(k), e.getValue());
         }
         for (Arg a : arglist) {
             a.argument().toBox(a.name(), strings, myObjects, proto);
