@@ -9,5 +9,8 @@ module dev.twj.protocols {
     exports dev.twj.protocols.loopback;
     exports dev.twj.protocols.policies;
     exports dev.twj.protocols.portforward;
+    exports dev.twj.protocols.tls;
     exports dev.twj.protocols.wire;
+
+    provides dev.twj.internet.internal.TLSSupport with dev.twj.protocols.tls.internal.TLSSupportImpl;
 }

@@ -33,7 +33,8 @@ import java.util.Set;
  *
  * <p>The port is 8123 unless {@code -Dport=N} says otherwise ({@code -Dport=0} picks a free one).
  * Lines end with {@code "\n"}, and a {@code "\r"} before it is dropped, so both {@code nc} and
- * {@code telnet} work.
+ * {@code telnet} work. The server's console shows who joins and leaves; on Ctrl-C (or SIGTERM)
+ * it prints {@code stopped}, closes every connection and exits.
  */
 public final class ChatServer {
     private ChatServer() {}
@@ -57,12 +58,14 @@ public final class ChatServer {
                     + " other(s) here. Type a line and press Enter.").getBytes(StandardCharsets.UTF_8));
             broadcast(("* " + name + " joined").getBytes(StandardCharsets.UTF_8));
             chat.clients.add(this);
+            System.out.println("* " + name + " joined");
         }
 
         @Override
         public void connectionLost(Failure reason) {
             chat.clients.remove(this);
             broadcast(("* " + name + " left").getBytes(StandardCharsets.UTF_8));
+            System.out.println("* " + name + " left");
         }
 
         @Override

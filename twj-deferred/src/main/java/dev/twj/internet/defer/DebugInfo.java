@@ -46,8 +46,19 @@ final class DebugInfo {
         reporter.start();
     }
 
+    /**
+     * The event key of the "Unhandled error in Deferred" failure event that carries
+     * {@link #trackedAt}: see {@link Defer#UNHANDLED_SINCE_KEY}.
+     */
+    static final String UNHANDLED_SINCE_KEY = "unhandledSince";
+
     /** The failure the chain ended on, until a callback handles it; read by the reporter thread. */
     volatile Failure failResult;
+    /**
+     * {@link System#nanoTime} when this was created: when the Deferred's chain first ended on a
+     * failure, or (with debugging on) when the Deferred was created.
+     */
+    final long trackedAt = System.nanoTime();
     volatile String creator;
     volatile String invoker;
 
@@ -98,9 +109,10 @@ final class DebugInfo {
         LOG.critical("Unhandled error in Deferred:", "isError", true);
         String debugTracebacks = debugTracebacks();
         if (debugTracebacks.isEmpty()) {
-            LOG.failure("", failure);
+            LOG.failure("", failure, UNHANDLED_SINCE_KEY, trackedAt);
         } else {
-            LOG.failure("(debug: {debugInfo})", failure, "debugInfo", debugTracebacks);
+            LOG.failure("(debug: {debugInfo})", failure, "debugInfo", debugTracebacks,
+                    UNHANDLED_SINCE_KEY, trackedAt);
         }
     }
 

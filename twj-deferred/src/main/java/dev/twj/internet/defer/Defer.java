@@ -336,6 +336,16 @@ public final class Defer {
     }
 
     /**
+     * The key, in the failure event of an "Unhandled error in Deferred" report, of a {@code Long}:
+     * the {@link System#nanoTime} at which the collected Deferred's chain first ended on a failure
+     * (with debugging on, at which the Deferred was created). The report comes whenever the garbage
+     * collector finds the Deferred, possibly long after; a test runner compares this with the
+     * start of the running test so that it does not blame that test for an earlier one's
+     * Deferred (twj-trial does). Twisted's report, made by reference counting, needs no such key.
+     */
+    public static final String UNHANDLED_SINCE_KEY = DebugInfo.UNHANDLED_SINCE_KEY;
+
+    /**
      * Turns Deferred debugging on or off. When on, every Deferred created records the stack that
      * created it and the stack that first fired it, and {@link AlreadyCalledError} and the
      * "Unhandled error in Deferred" report print both. It costs a stack walk per Deferred.

@@ -67,10 +67,41 @@ public class Deferred<T> {
 
     private static final Object[] NO_CALLBACKS = new Object[0];
 
+    /** The first slot of an entry of {@link #callbacks} that is not a lone callback. */
+    private static final class Marker {
+        private final String name;
+
+        Marker(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** {@code [ERRBACK, errback]}: results pass it by. */
+    private static final Marker ERRBACK = new Marker("ERRBACK");
+    /** {@code [BOTH, fn]}: fn runs on results and failures alike. */
+    private static final Marker BOTH = new Marker("BOTH");
+    /** {@code [PAIR, callback, errback]}. */
+    private static final Marker PAIR = new Marker("PAIR");
+    /** {@code [CONTINUE, deferred]}: the Deferred waiting on this one takes the result. */
+    private static final Marker CONTINUE = new Marker("CONTINUE");
+    /** Slots in the first array of {@link #callbacks}. */
+    private static final int FIRST_CAPACITY = 8;
+
     /** Set through {@link Defer#setDebugging}; a plain static, read on every construction. */
     static boolean debug;
 
-    /** Pairs of (callback half, errback half); a Deferred in the callback slot is a continuation. */
+    /**
+     * The callbacks not yet run, from {@link #head} to {@link #tail}, one entry each, in one flat
+     * array (no object per entry): a lone callback ({@link #addCallback}, the common case) takes
+     * one slot; the other kinds start with a {@link Marker}: {@code [ERRBACK, errback]},
+     * {@code [BOTH, fn]}, {@code [PAIR, callback, errback]} and {@code [CONTINUE, deferred]}
+     * (Twisted's {@code _CONTINUE}: hand the result to a Deferred waiting on this one).
+     */
     private Object[] callbacks = NO_CALLBACKS;
     private int head;
     private int tail;
@@ -85,8 +116,13 @@ public class Deferred<T> {
     DebugInfo debugInfo;
 
     /** Creates a Deferred with no canceller. */
+    // Not this(null): that constructor's signature names Canceller, and until that class is loaded
+    // the JIT will not inline it, so every new Deferred would escape.
+    @SuppressWarnings("this-escape")
     public Deferred() {
-        this(null);
+        if (debug) {
+            trackCreation();
+        }
     }
 
     /**
@@ -102,9 +138,13 @@ public class Deferred<T> {
     public Deferred(Canceller<T> canceller) {
         this.canceller = canceller;
         if (debug) {
-            debugInfo = DebugInfo.track(this);
-            debugInfo.creator = DebugInfo.stack();
+            trackCreation();
         }
+    }
+
+    private void trackCreation() {
+        debugInfo = DebugInfo.track(this);
+        debugInfo.creator = DebugInfo.stack();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -137,7 +177,7 @@ public class Deferred<T> {
         if (callback == null) {
             throw new NullPointerException("callback == null");
         }
-        return append(callback, null);
+        return appendCallback(callback);
     }
 
     /**
@@ -149,7 +189,7 @@ public class Deferred<T> {
         if (callback == null) {
             throw new NullPointerException("callback == null");
         }
-        return append(callback, null);
+        return appendCallback(callback);
     }
 
     /**
@@ -200,31 +240,106 @@ public class Deferred<T> {
 
     @SuppressWarnings("unchecked")
     private <R> Deferred<R> append(Object callback, Object errback) {
-        appendPair(callback, errback);
+        if (errback == null) {
+            push1(callback);
+        } else if (callback == null) {
+            push2(ERRBACK, errback);
+        } else if (callback == errback) {
+            push2(BOTH, callback);
+        } else {
+            int at = room(3);
+            Object[] cbs = callbacks;
+            cbs[at] = PAIR;
+            cbs[at + 1] = callback;
+            cbs[at + 2] = errback;
+            tail = at + 3;
+        }
         if (called) {
             runCallbacks();
         }
         return (Deferred<R>) this;
     }
 
-    private void appendPair(Object callback, Object errback) {
+    /**
+     * Adds a lone callback; on a fired Deferred with nothing queued, runs it at once without
+     * queuing it, which is what {@link #runCallbacks} would do with it.
+     */
+    @SuppressWarnings("unchecked")
+    private <R> Deferred<R> appendCallback(Object callback) {
+        if (called && paused == 0 && !runningCallbacks && head == tail && chainedTo == null
+                && !(result instanceof Failure)) {
+            // runCallbacks would pop this callback at once and run it; do that without the queue.
+            Object r = callCallback(callback, result);
+            result = r;
+            if (r instanceof Deferred || head != tail || r instanceof Failure || debugInfo != null) {
+                ranAtOnce(r, callback);
+            }
+        } else {
+            push1(callback);
+            if (called) {
+                runCallbacks();
+            }
+        }
+        return (Deferred<R>) this;
+    }
+
+    /**
+     * The rest of {@link #runLoop}'s work after a callback run at once by {@link #appendCallback}
+     * returned {@code r}: wait on a Deferred it returned, run the callbacks it added, or track the
+     * failure it ended on. Out of line, and off the common path, so that the JIT can inline
+     * {@code addCallback} into a loop and scalar-replace the Deferred.
+     */
+    private void ranAtOnce(Object r, Object callback) {
+        if (r == this) {
+            DebugInfo.warnReturnedSelf(callback);
+        }
+        if (r instanceof Deferred || head != tail) {
+            runLoop(JUST_RAN);
+        } else {
+            finishRun(r);
+        }
+    }
+
+    private void push1(Object callback) {
+        int at = room(1);
+        callbacks[at] = callback;
+        tail = at + 1;
+    }
+
+    private void push2(Marker marker, Object fn) {
+        int at = room(2);
         Object[] cbs = callbacks;
-        if (tail + 2 > cbs.length) {
-            int live = tail - head;
-            if (head > 0 && live + 2 <= cbs.length && head >= cbs.length / 2) {
-                System.arraycopy(cbs, head, cbs, 0, live);
-                Arrays.fill(cbs, live, tail, null);
+        cbs[at] = marker;
+        cbs[at + 1] = fn;
+        tail = at + 2;
+    }
+
+    /** Makes room for {@code n} more slots at {@link #tail}, and returns {@link #tail}. */
+    private int room(int n) {
+        int at = tail;
+        Object[] cbs = callbacks;
+        if (at + n > cbs.length) {
+            int h = head;
+            int live = at - h;
+            if (cbs == NO_CALLBACKS) {
+                callbacks = new Object[FIRST_CAPACITY];
+            } else if (h > 0 && live + n <= cbs.length && h >= cbs.length / 2) {
+                compact(cbs, h, at);
             } else {
-                Object[] grown = new Object[Math.max(8, (live + 2) * 2)];
-                System.arraycopy(cbs, head, grown, 0, live);
-                callbacks = cbs = grown;
+                callbacks = Arrays.copyOfRange(cbs, h, h + (live + n) * 2);
             }
             head = 0;
             tail = live;
+            at = live;
         }
-        cbs[tail] = callback;
-        cbs[tail + 1] = errback;
-        tail += 2;
+        return at;
+    }
+
+    /** Moves the live slots {@code head} to {@code tail} of {@code cbs} to its start. */
+    private static void compact(Object[] cbs, int head, int tail) {
+        int live = tail - head;
+        System.arraycopy(cbs, head, cbs, 0, live);
+        Arrays.fill(cbs, live, tail, null);
     }
 
     /**
@@ -414,8 +529,11 @@ public class Deferred<T> {
             debugInfo.invoker = DebugInfo.stack();
         }
         called = true;
-        // The canceller is never called after firing; drop it so it can be collected.
-        canceller = null;
+        // The canceller is never called after firing; drop it so it can be collected. (Tested
+        // first: a store costs a GC barrier, and most Deferreds have none.)
+        if (canceller != null) {
+            canceller = null;
+        }
         result = newResult;
         if (nothingToRun()) {
             return;
@@ -437,71 +555,225 @@ public class Deferred<T> {
     }
 
     /**
-     * Runs the callback chain as far as it can go, iteratively: a Deferred that a callback returned
-     * and that fires later resumes the Deferreds waiting on it through the explicit {@code chain}
-     * stack, not through recursion.
+     * Runs the callback chain as far as it can go (Twisted's {@code _runCallbacks}).
+     *
+     * <p>This method handles the common case, lone callbacks on results, in a loop small enough
+     * for the JIT to inline; at the first entry of another kind, failure or returned Deferred, it
+     * hands over to {@link #runLoop}, which does the rest exactly as Twisted does.
      */
     private void runCallbacks() {
         if (runningCallbacks) {
             // Already running above us on the stack; it will pick up what was added.
             return;
         }
+        if (paused != 0) {
+            // This Deferred is not going to produce a result now; everything up the chain waits.
+            return;
+        }
+        if (chainedTo != null) {
+            chainedTo = null;
+        }
+        int mode = runLoneCallbacks();
+        if (mode == DONE) {
+            finishRun(result);
+        } else {
+            runLoop(mode);
+        }
+    }
+
+    /** {@link #runLoneCallbacks} ran all there was to run. */
+    private static final int DONE = -1;
+
+    /**
+     * The first part of a visit of {@link #runLoop} to this Deferred, for the common case: runs
+     * lone callbacks on results, and stops at the first entry of another kind, failure, or
+     * Deferred it cannot take the result of at once.
+     *
+     * <p>{@link #runningCallbacks} stays set from one callback to the next: between them only this
+     * loop runs, so nobody can tell, and the flag is stored twice per run instead of per callback.
+     * Likewise the slots of the callbacks run are cleared once at the end of the run, not one by
+     * one ({@link #head} moves on before each callback, so the queue is right at every moment):
+     * an emptied queue drops its array, and nothing before {@link #head} is ever read.
+     *
+     * @return {@link #DONE} if nothing is left to run, or the {@link #runLoop} mode to go on with
+     */
+    @SuppressWarnings("unchecked")
+    private int runLoneCallbacks() {
+        int at = head;
+        Object r = result;
+        if (at == tail) {
+            return DONE;
+        }
+        if (r instanceof Failure) {
+            return VISITING;
+        }
+        int mode = DONE;
+        Object returnedSelf = null;
+        runningCallbacks = true;
+        try {
+            do {
+                Object item = callbacks[at];
+                if (item instanceof Marker) {
+                    mode = VISITING;
+                    break;
+                }
+                head = at + 1;
+                try {
+                    r = ((Callback<Object, Object>) item).call(r);
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable t) {
+                    r = new Failure(t);
+                }
+                if (r instanceof Deferred<?> returned) {
+                    Object stolen = returned.result;
+                    if (stolen == NO_RESULT
+                            || stolen instanceof Deferred
+                            || returned.paused != 0
+                            || returned == this) {
+                        // To wait on, or returned by a callback of its own: runLoop does that.
+                        result = r;
+                        if (r == this) {
+                            returnedSelf = item;
+                        }
+                        mode = JUST_RAN;
+                        break;
+                    }
+                    // It has fired: take its result, as runLoop would.
+                    returned.result = null;
+                    if (returned.debugInfo != null) {
+                        returned.debugInfo.failResult = null;
+                    }
+                    r = stolen;
+                }
+                result = r;
+                if (r instanceof Failure) {
+                    mode = VISITING;
+                    break;
+                }
+                // A callback that added callbacks may have moved the queue: read it again.
+                at = head;
+            } while (at < tail);
+        } finally {
+            endRun();
+        }
+        if (returnedSelf != null) {
+            DebugInfo.warnReturnedSelf(returnedSelf);
+        }
+        return mode;
+    }
+
+    /** Ends a {@link #runLoneCallbacks} run: clears the flag and the slots of the callbacks run. */
+    private void endRun() {
+        runningCallbacks = false;
+        if (head == tail) {
+            callbacks = NO_CALLBACKS;
+            head = tail = 0;
+        } else {
+            Arrays.fill(callbacks, 0, head, null);
+        }
+    }
+
+    /**
+     * The end of a visit of {@link #runLoop} to this Deferred, with nothing left that can run:
+     * a chain that ends on a failure is tracked, to be reported if nothing handles it.
+     */
+    private void finishRun(Object r) {
+        if (r instanceof Failure failure) {
+            if (debugInfo == null) {
+                debugInfo = DebugInfo.track(this);
+            }
+            debugInfo.failResult = failure;
+        } else if (debugInfo != null) {
+            debugInfo.failResult = null;
+        }
+    }
+
+    /** {@link #runLoop} starts from the top: pause check, then the next entry. */
+    private static final int FRESH = 0;
+    /** {@link #runLoop} starts at this Deferred's next entry; its pause check is done. */
+    private static final int VISITING = 1;
+    /** {@link #runLoop} starts after a callback of this Deferred has just returned. */
+    private static final int JUST_RAN = 2;
+
+    /**
+     * Runs the callback chain as far as it can go, iteratively: a Deferred that a callback returned
+     * and that fires later resumes the Deferreds waiting on it through the explicit {@code chain}
+     * stack, not through recursion.
+     *
+     * @param mode where, in this Deferred's first visit, to start: {@link #FRESH},
+     *     {@link #VISITING} or {@link #JUST_RAN}
+     */
+    private void runLoop(int mode) {
         Deferred<?>[] chain = null;
         int depth = 0;
         Deferred<?> current = this;
+        boolean visiting = mode != FRESH;
+        boolean justRan = mode == JUST_RAN;
         while (current != null) {
-            if (current.paused != 0) {
-                // This Deferred is not going to produce a result now; everything up the chain waits.
-                return;
+            if (!visiting) {
+                if (current.paused != 0) {
+                    // Not going to produce a result now; everything up the chain waits.
+                    return;
+                }
+                current.chainedTo = null;
             }
+            visiting = false;
             boolean finished = true;
-            current.chainedTo = null;
-            while (current.head < current.tail) {
-                Object[] cbs = current.callbacks;
-                int at = current.head;
-                Object item = current.result instanceof Failure ? cbs[at + 1] : cbs[at];
-                cbs[at] = null;
-                cbs[at + 1] = null;
-                current.head = at + 2;
-                if (current.head == current.tail) {
-                    current.head = current.tail = 0;
-                }
-                if (item instanceof Deferred<?> chainee) {
-                    // A continuation: hand our result to the Deferred waiting on us.
-                    chainee.result = current.result;
-                    current.result = null;
-                    if (current.debugInfo != null) {
-                        current.debugInfo.failResult = null;
+            while (justRan || current.head < current.tail) {
+                if (justRan) {
+                    justRan = false;
+                } else {
+                    Object[] cbs = current.callbacks;
+                    int at = current.head;
+                    Object first = cbs[at];
+                    boolean failing = current.result instanceof Failure;
+                    Object item;
+                    int next;
+                    if (first == CONTINUE) {
+                        Deferred<?> chainee = (Deferred<?>) cbs[at + 1];
+                        current.pop(at, at + 2);
+                        // A continuation: hand our result to the Deferred waiting on us.
+                        chainee.result = current.result;
+                        current.result = null;
+                        if (current.debugInfo != null) {
+                            current.debugInfo.failResult = null;
+                        }
+                        chainee.paused--;
+                        if (chain == null) {
+                            chain = new Deferred<?>[8];
+                        } else if (depth == chain.length) {
+                            chain = Arrays.copyOf(chain, depth * 2);
+                        }
+                        chain[depth++] = current;
+                        current = chainee;
+                        finished = false;
+                        break;
+                    } else if (first == ERRBACK) {
+                        item = failing ? cbs[at + 1] : null;
+                        next = at + 2;
+                    } else if (first == BOTH) {
+                        item = cbs[at + 1];
+                        next = at + 2;
+                    } else if (first == PAIR) {
+                        item = failing ? cbs[at + 2] : cbs[at + 1];
+                        next = at + 3;
+                    } else {
+                        item = failing ? null : first;
+                        next = at + 1;
                     }
-                    chainee.paused--;
-                    if (chain == null) {
-                        chain = new Deferred<?>[8];
-                    } else if (depth == chain.length) {
-                        chain = Arrays.copyOf(chain, depth * 2);
-                    }
-                    chain[depth++] = current;
-                    current = chainee;
-                    finished = false;
-                    break;
-                }
-                // A null half is Twisted's passthru: the result stays, but still goes through the
-                // "is it a Deferred?" check below, as passthru's return value does in Twisted.
-                if (item != null) {
-                    current.runningCallbacks = true;
-                    try {
-                        current.result = invoke(item, current.result);
-                        if (current.result == current) {
+                    current.pop(at, next);
+                    // A null half is Twisted's passthru: the result stays, but still goes through
+                    // the "is it a Deferred?" check below, as passthru's return value does.
+                    if (item != null) {
+                        Object r = current.call(item, current.result);
+                        current.result = r;
+                        if (r == current) {
                             DebugInfo.warnReturnedSelf(item);
                         }
-                    } catch (VirtualMachineError e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        current.result = new Failure(t);
-                    } finally {
-                        current.runningCallbacks = false;
+                    } else if (current.result == current) {
+                        DebugInfo.warnReturnedSelf("passthru");
                     }
-                } else if (current.result == current) {
-                    DebugInfo.warnReturnedSelf("passthru");
                 }
                 if (current.result instanceof Deferred<?> returned) {
                     Object resultResult = returned.result;
@@ -513,7 +785,7 @@ public class Deferred<T> {
                         current.chainedTo = returned;
                         // The returned Deferred has no result, so it is not running callbacks:
                         // append directly.
-                        returned.appendPair(current, current);
+                        returned.push2(CONTINUE, current);
                         break;
                     } else {
                         // It has fired: steal its result.
@@ -527,14 +799,7 @@ public class Deferred<T> {
             }
             if (finished) {
                 // As much of the chain as can run now has run.
-                if (current.result instanceof Failure failure) {
-                    if (current.debugInfo == null) {
-                        current.debugInfo = DebugInfo.track(current);
-                    }
-                    current.debugInfo.failResult = failure;
-                } else if (current.debugInfo != null) {
-                    current.debugInfo.failResult = null;
-                }
+                current.finishRun(current.result);
                 // Pop: go back to the Deferred that supplied this one's result.
                 if (depth == 0) {
                     current = null;
@@ -546,12 +811,53 @@ public class Deferred<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object invoke(Object fn, Object arg) throws Exception {
-        if (fn instanceof Callback<?, ?> cb) {
-            return ((Callback<Object, Object>) cb).call(arg);
+    /** Takes the entry in slots {@code at} to {@code next} off the queue. */
+    private void pop(int at, int next) {
+        Object[] cbs = callbacks;
+        for (int i = at; i < next; i++) {
+            cbs[i] = null;
         }
-        return ((Errback<Object>) fn).call((Failure) arg);
+        if (next == tail) {
+            head = tail = 0;
+        } else {
+            head = next;
+        }
+    }
+
+    /** {@link #call} of a callback known to be a {@link Callback}. */
+    @SuppressWarnings("unchecked")
+    private Object callCallback(Object fn, Object arg) {
+        runningCallbacks = true;
+        try {
+            return ((Callback<Object, Object>) fn).call(arg);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return new Failure(t);
+        } finally {
+            runningCallbacks = false;
+        }
+    }
+
+    /**
+     * Runs one callback or errback of this Deferred on {@code arg}, flagged as running; returns
+     * what it returns, or a {@link Failure} of what it throws.
+     */
+    @SuppressWarnings("unchecked")
+    private Object call(Object fn, Object arg) {
+        runningCallbacks = true;
+        try {
+            if (fn instanceof Callback<?, ?> cb) {
+                return ((Callback<Object, Object>) cb).call(arg);
+            }
+            return ((Errback<Object>) fn).call((Failure) arg);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return new Failure(t);
+        } finally {
+            runningCallbacks = false;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -590,9 +896,14 @@ public class Deferred<T> {
         return chainedTo;
     }
 
-    /** Returns the number of callback pairs not yet run. */
+    /** Returns the number of callback entries (a callback, an errback or a pair) not yet run. */
     final int pendingCallbacks() {
-        return (tail - head) / 2;
+        int count = 0;
+        for (int at = head; at < tail; count++) {
+            Object first = callbacks[at];
+            at += first == PAIR ? 3 : first instanceof Marker ? 2 : 1;
+        }
+        return count;
     }
 
     /**

@@ -32,16 +32,39 @@ import java.util.function.DoubleSupplier;
 public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> {
     private static volatile boolean debug;
 
+    // A reactor keeps a million of these alive at times: the fields are few (40 bytes with
+    // compressed references). The owner's hooks are one object, shared by all the calls of a
+    // reactor; debug mode's texts live in a per-call Hooks subclass.
     private double time;
     private double delayedTime;
     private Runnable func;
-    private final Consumer<DelayedCall> canceller;
-    private final Consumer<DelayedCall> resetter;
-    private final DoubleSupplier seconds;
+    private Hooks hooks;
     private boolean cancelled;
     private boolean called;
-    private final String creator;
-    private String repr;
+
+    /** The owner's hooks of a call; one object may serve all the calls of an owner. */
+    static class Hooks {
+        final Consumer<DelayedCall> canceller;
+        final Consumer<DelayedCall> resetter;
+        final DoubleSupplier seconds;
+
+        Hooks(Consumer<DelayedCall> canceller, Consumer<DelayedCall> resetter, DoubleSupplier seconds) {
+            this.canceller = Objects.requireNonNull(canceller, "canceller == null");
+            this.resetter = Objects.requireNonNull(resetter, "resetter == null");
+            this.seconds = Objects.requireNonNull(seconds, "seconds == null");
+        }
+    }
+
+    /** The hooks of a call made in debug mode, with its creating stack and its text once cancelled. */
+    private static final class DebugHooks extends Hooks {
+        final String creator;
+        String repr;
+
+        DebugHooks(Hooks owner, String creator) {
+            super(owner.canceller, owner.resetter, owner.seconds);
+            this.creator = creator;
+        }
+    }
 
     /**
      * Creates a call of {@code func} at {@code time}.
@@ -62,10 +85,18 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
             DoubleSupplier seconds) {
         this.time = time;
         this.func = Objects.requireNonNull(func, "func == null");
-        this.canceller = Objects.requireNonNull(canceller, "canceller == null");
-        this.resetter = Objects.requireNonNull(resetter, "resetter == null");
-        this.seconds = Objects.requireNonNull(seconds, "seconds == null");
-        this.creator = debug ? creationStack() : null;
+        Hooks h = new Hooks(canceller, resetter, seconds);
+        this.hooks = debug ? new DebugHooks(h, creationStack()) : h;
+    }
+
+    /**
+     * Creates a call of {@code func} at {@code time} whose owner's hooks are {@code hooks}, which
+     * the owner shares between its calls (what a reactor's {@code callLater} uses).
+     */
+    DelayedCall(double time, Runnable func, Hooks hooks) {
+        this.time = time;
+        this.func = Objects.requireNonNull(func, "func == null");
+        this.hooks = debug ? new DebugHooks(hooks, creationStack()) : hooks;
     }
 
     /**
@@ -110,10 +141,13 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
     @Override
     public void cancel() {
         checkActive();
-        canceller.accept(this);
+        hooks.canceller.accept(this);
         cancelled = true;
         if (debug) {
-            repr = toString();
+            String text = toString();
+            DebugHooks d = hooks instanceof DebugHooks dh ? dh : new DebugHooks(hooks, null);
+            d.repr = text;
+            hooks = d;
         }
         func = null;
     }
@@ -127,11 +161,11 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
     @Override
     public void reset(double secondsFromNow) {
         checkActive();
-        double newTime = seconds.getAsDouble() + secondsFromNow;
+        double newTime = hooks.seconds.getAsDouble() + secondsFromNow;
         if (newTime < time) {
             delayedTime = 0.0;
             time = newTime;
-            resetter.accept(this);
+            hooks.resetter.accept(this);
         } else {
             delayedTime = newTime - time;
         }
@@ -149,7 +183,7 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
         delayedTime += secondsLater;
         if (delayedTime < 0.0) {
             activateDelay();
-            resetter.accept(this);
+            hooks.resetter.accept(this);
         }
     }
 
@@ -190,7 +224,7 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
 
     /** Returns the stack that created this call in debug mode, or null (Twisted's {@code creator}). */
     public String creator() {
-        return creator;
+        return hooks instanceof DebugHooks d ? d.creator : null;
     }
 
     /** Orders calls by {@link #time()}, without the pending delay, as Twisted's {@code __lt__}. */
@@ -226,12 +260,16 @@ public final class DelayedCall implements IDelayedCall, Comparable<DelayedCall> 
      */
     @Override
     public String toString() {
-        if (repr != null) {
-            return repr;
+        String creator = null;
+        if (hooks instanceof DebugHooks d) {
+            if (d.repr != null) {
+                return d.repr;
+            }
+            creator = d.creator;
         }
         StringBuilder sb = new StringBuilder();
         sb.append("<DelayedCall 0x").append(Integer.toHexString(System.identityHashCode(this)))
-                .append(" [").append(time - seconds.getAsDouble()).append("s] called=")
+                .append(" [").append(time - hooks.seconds.getAsDouble()).append("s] called=")
                 .append(called ? 1 : 0).append(" cancelled=").append(cancelled ? 1 : 0);
         if (func != null) {
             sb.append(' ').append(func).append("()");

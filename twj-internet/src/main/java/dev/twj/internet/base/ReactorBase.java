@@ -64,13 +64,27 @@ public abstract class ReactorBase
     private final ConcurrentLinkedQueue<Runnable> threadCallQueue = new ConcurrentLinkedQueue<>();
     private final Map<String, ThreePhaseEvent> eventTriggers = new HashMap<>();
 
-    // Timed calls: a binary heap of pending calls, plus the calls added since the last pass.
+    // Timed calls: a 4-ary heap of pending calls, plus the calls added since the last pass. The
+    // heap orders by (time, sequence number): equal times run first scheduled first.
     private DelayedCall[] heap = new DelayedCall[16];
-    private long[] heapSeq = new long[16];
-    // heap[i].time(), kept beside the calls so that sifting compares without loading each call.
-    private double[] heapTime = new double[16];
+    // The keys of heap[i], side by side so that sifting compares without loading each call, and
+    // finds the four children of a node on one or two cache lines: heapKeys[2 * i] is
+    // heap[i].time(), heapKeys[2 * i + 1] its sequence number (exact as a double below 2^53).
+    private double[] heapKeys = new double[32];
     private int heapSize;
-    private long nextSeq;
+    private double nextSeq;
+    // Calls inserted by a large batch (see insertNewDelayedCalls): sorted by (time, sequence
+    // number) in runCalls[runHead .. runSize), keys as heapKeys. Running them then reads the
+    // arrays in order instead of sifting a large heap (which misses the cache at every level).
+    // A null is a call that moveCallLaterSooner moved to the heap.
+    private static final DelayedCall[] NO_CALLS = {};
+    private static final double[] NO_KEYS = {};
+    private DelayedCall[] runCalls = NO_CALLS;
+    private double[] runKeys = NO_KEYS;
+    private int runHead;
+    private int runSize;
+    // Batches at least this large, and at least a quarter of the run, are sorted into the run.
+    private static final int RUN_MIN_BATCH = 1024;
     private final List<DelayedCall> newTimedCalls = new ArrayList<>();
     private int cancellations;
 
@@ -134,16 +148,14 @@ public abstract class ReactorBase
             throw new IllegalArgumentException("delay < 0: " + delay);
         }
         Objects.requireNonNull(callable, "callable");
-        DelayedCall call = new DelayedCall(
-                seconds() + delay, callable, cancelHook, resetHook, secondsHook);
+        DelayedCall call = new DelayedCall(seconds() + delay, callable, hooks);
         newTimedCalls.add(call);
         return call;
     }
 
     // The hooks every DelayedCall of this reactor shares (one allocation per reactor, not per call).
-    private final java.util.function.Consumer<DelayedCall> cancelHook = c -> cancellations++;
-    private final java.util.function.Consumer<DelayedCall> resetHook = this::moveCallLaterSooner;
-    private final java.util.function.DoubleSupplier secondsHook = this::seconds;
+    private final DelayedCall.Hooks hooks =
+            new DelayedCall.Hooks(c -> cancellations++, this::moveCallLaterSooner, this::seconds);
 
     @Override
     public List<IDelayedCall> getDelayedCalls() {
@@ -151,6 +163,11 @@ public abstract class ReactorBase
         for (int i = 0; i < heapSize; i++) {
             if (!heap[i].cancelled()) {
                 result.add(heap[i]);
+            }
+        }
+        for (int i = runHead; i < runSize; i++) {
+            if (runCalls[i] != null && !runCalls[i].cancelled()) {
+                result.add(runCalls[i]);
             }
         }
         for (DelayedCall c : newTimedCalls) {
@@ -161,80 +178,145 @@ public abstract class ReactorBase
         return result;
     }
 
-    private boolean less(int i, int j) {
-        double a = heapTime[i];
-        double b = heapTime[j];
-        return a < b || (a == b && heapSeq[i] < heapSeq[j]);
-    }
-
-    private void swap(int i, int j) {
-        DelayedCall c = heap[i];
-        heap[i] = heap[j];
-        heap[j] = c;
-        long s = heapSeq[i];
-        heapSeq[i] = heapSeq[j];
-        heapSeq[j] = s;
-        double t = heapTime[i];
-        heapTime[i] = heapTime[j];
-        heapTime[j] = t;
-    }
-
+    /** Moves the node at {@code i} up until its parent is not greater. */
     private void siftUp(int i) {
+        DelayedCall[] h = heap;
+        double[] k = heapKeys;
+        DelayedCall call = h[i];
+        double time = k[2 * i];
+        double seq = k[2 * i + 1];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(i, parent)) {
+            int parent = (i - 1) >>> 2;
+            double pt = k[2 * parent];
+            double ps = k[2 * parent + 1];
+            if (!(time < pt || (time == pt && seq < ps))) {
                 break;
             }
-            swap(i, parent);
+            h[i] = h[parent];
+            k[2 * i] = pt;
+            k[2 * i + 1] = ps;
             i = parent;
         }
+        h[i] = call;
+        k[2 * i] = time;
+        k[2 * i + 1] = seq;
     }
 
+    /** Moves the node at {@code i} down until none of its children is smaller. */
     private void siftDown(int i) {
+        DelayedCall[] h = heap;
+        double[] k = heapKeys;
+        int n = heapSize;
+        DelayedCall call = h[i];
+        double time = k[2 * i];
+        double seq = k[2 * i + 1];
         while (true) {
-            int left = 2 * i + 1;
-            if (left >= heapSize) {
-                return;
+            int first = 4 * i + 1;
+            if (first >= n) {
+                break;
             }
-            int smallest = left + 1 < heapSize && less(left + 1, left) ? left + 1 : left;
-            if (!less(smallest, i)) {
-                return;
+            int end = Math.min(first + 4, n);
+            int m = first;
+            double mt = k[2 * first];
+            double ms = k[2 * first + 1];
+            for (int c = first + 1; c < end; c++) {
+                double ct = k[2 * c];
+                if (ct < mt || (ct == mt && k[2 * c + 1] < ms)) {
+                    m = c;
+                    mt = ct;
+                    ms = k[2 * c + 1];
+                }
             }
-            swap(i, smallest);
-            i = smallest;
+            if (!(mt < time || (mt == time && ms < seq))) {
+                break;
+            }
+            h[i] = h[m];
+            k[2 * i] = mt;
+            k[2 * i + 1] = ms;
+            i = m;
         }
+        h[i] = call;
+        k[2 * i] = time;
+        k[2 * i + 1] = seq;
     }
 
     private void heapPush(DelayedCall call) {
+        heapInsert(call, nextSeq++);
+    }
+
+    private void heapInsert(DelayedCall call, double seq) {
         if (heapSize == heap.length) {
             heap = java.util.Arrays.copyOf(heap, heapSize * 2);
-            heapSeq = java.util.Arrays.copyOf(heapSeq, heapSize * 2);
-            heapTime = java.util.Arrays.copyOf(heapTime, heapSize * 2);
+            heapKeys = java.util.Arrays.copyOf(heapKeys, heapSize * 4);
         }
-        heap[heapSize] = call;
-        heapSeq[heapSize] = nextSeq++;
-        heapTime[heapSize] = call.time();
-        siftUp(heapSize++);
+        int i = heapSize++;
+        heap[i] = call;
+        heapKeys[2 * i] = call.time();
+        heapKeys[2 * i + 1] = seq;
+        siftUp(i);
     }
 
     private DelayedCall heapPop() {
         DelayedCall top = heap[0];
-        heapSize--;
-        heap[0] = heap[heapSize];
-        heapSeq[0] = heapSeq[heapSize];
-        heapTime[0] = heapTime[heapSize];
-        heap[heapSize] = null;
-        if (heapSize > 0) {
+        int last = --heapSize;
+        heap[0] = heap[last];
+        heapKeys[0] = heapKeys[2 * last];
+        heapKeys[1] = heapKeys[2 * last + 1];
+        heap[last] = null;
+        if (last > 0) {
             siftDown(0);
         }
         return top;
     }
 
+    /** True if the next call due is the head of the run rather than the top of the heap. */
+    private boolean runFirst() {
+        if (runHead == runSize) {
+            return false;
+        }
+        if (heapSize == 0) {
+            return true;
+        }
+        double rt = runKeys[2 * runHead];
+        double ht = heapKeys[0];
+        return rt < ht || (rt == ht && runKeys[2 * runHead + 1] < heapKeys[1]) || ht != ht;
+    }
+
+    private DelayedCall runPop() {
+        DelayedCall call = runCalls[runHead];
+        runCalls[runHead++] = null;
+        skipMoved();
+        return call;
+    }
+
+    /** Advances the head of the run past moved calls; forgets the arrays once it is empty. */
+    private void skipMoved() {
+        while (runHead < runSize && runCalls[runHead] == null) {
+            runHead++;
+        }
+        if (runHead == runSize) {
+            runCalls = NO_CALLS;
+            runKeys = NO_KEYS;
+            runHead = 0;
+            runSize = 0;
+        }
+    }
+
     private void moveCallLaterSooner(DelayedCall call) {
         for (int i = 0; i < heapSize; i++) {
             if (heap[i] == call) {
-                heapTime[i] = call.time();
+                heapKeys[2 * i] = call.time();
                 siftUp(i);
+                return;
+            }
+        }
+        for (int i = runHead; i < runSize; i++) {
+            if (runCalls[i] == call) {
+                // Out of the sorted run, into the heap, with its place among equal times.
+                double seq = runKeys[2 * i + 1];
+                runCalls[i] = null;
+                skipMoved();
+                heapInsert(call, seq);
                 return;
             }
         }
@@ -242,15 +324,164 @@ public abstract class ReactorBase
     }
 
     private void insertNewDelayedCalls() {
-        for (DelayedCall call : newTimedCalls) {
-            if (call.cancelled()) {
-                cancellations--;
-            } else {
-                call.activateDelay();
-                heapPush(call);
+        int n = newTimedCalls.size();
+        if (n >= RUN_MIN_BATCH && n >= (runSize - runHead) >> 2) {
+            insertAsRun();
+        } else {
+            for (int i = 0; i < n; i++) {
+                DelayedCall call = newTimedCalls.get(i);
+                if (call.cancelled()) {
+                    cancellations--;
+                } else {
+                    call.activateDelay();
+                    heapPush(call);
+                }
             }
         }
         newTimedCalls.clear();
+    }
+
+    /**
+     * Inserts the new calls as the heap would (the same sequence numbers, so the same order), but
+     * sorted and merged into the run: a large batch costs one sort instead of a push and a pop
+     * in a large heap per call.
+     */
+    private void insertAsRun() {
+        int n = newTimedCalls.size();
+        DelayedCall[] calls = new DelayedCall[n];
+        double[] seqs = new double[n];
+        long[] keys = new long[n];
+        int[] order = new int[n];
+        int m = 0;
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            DelayedCall call = newTimedCalls.get(i);
+            if (call.cancelled()) {
+                cancellations--;
+                continue;
+            }
+            call.activateDelay();
+            double t = call.time();
+            if (t != t) {
+                heapPush(call); // NaN: no place in a sorted run
+                continue;
+            }
+            calls[m] = call;
+            seqs[m] = nextSeq++;
+            keys[m] = sortKey(t);
+            order[m] = m;
+            if (m > 0 && Long.compareUnsigned(keys[m], keys[m - 1]) < 0) {
+                sorted = false;
+            }
+            m++;
+        }
+        if (!sorted) {
+            radixSort(keys, order, m);
+        }
+        // Merge with what is left of the run; its calls came first, so they win ties.
+        int size = m + (runSize - runHead);
+        DelayedCall[] mergedCalls = new DelayedCall[size];
+        double[] mergedKeys = new double[2 * size];
+        int a = runHead;
+        int b = 0;
+        int k = 0;
+        while (true) {
+            while (a < runSize && runCalls[a] == null) {
+                a++;
+            }
+            boolean old;
+            if (a < runSize) {
+                old = b == m || runKeys[2 * a] <= timeOf(keys[b]);
+            } else if (b < m) {
+                old = false;
+            } else {
+                break;
+            }
+            if (old) {
+                mergedCalls[k] = runCalls[a];
+                mergedKeys[2 * k] = runKeys[2 * a];
+                mergedKeys[2 * k + 1] = runKeys[2 * a + 1];
+                a++;
+            } else {
+                int j = order[b];
+                mergedCalls[k] = calls[j];
+                mergedKeys[2 * k] = timeOf(keys[b]);
+                mergedKeys[2 * k + 1] = seqs[j];
+                b++;
+            }
+            k++;
+        }
+        runCalls = mergedCalls;
+        runKeys = mergedKeys;
+        runHead = 0;
+        runSize = k;
+        skipMoved();
+    }
+
+    /**
+     * Returns a key for {@code time} (not NaN) whose unsigned order is the order of the times:
+     * the bits of the double, all of them flipped for a negative one, the sign bit for the
+     * others; -0.0 counts as 0.0, as {@code ==} does.
+     */
+    static long sortKey(double time) {
+        long bits = Double.doubleToRawLongBits(time == 0 ? 0.0 : time);
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    /** The time whose {@link #sortKey} is {@code key}. */
+    static double timeOf(long key) {
+        return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
+    }
+
+    /**
+     * Sorts {@code keys[0 .. n)} in unsigned order, stably, moving {@code idx} along: a radix sort
+     * (byte by byte from the lowest, skipping bytes all keys share), linear and without the
+     * unpredictable branches of a comparison sort.
+     */
+    static void radixSort(long[] keys, int[] idx, int n) {
+        if (n < 2) {
+            return;
+        }
+        int[][] counts = new int[8][256];
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
+            for (int b = 0; b < 8; b++) {
+                counts[b][(int) (k >>> (8 * b)) & 0xFF]++;
+            }
+        }
+        long[] ka = keys;
+        long[] kb = new long[n];
+        int[] ia = idx;
+        int[] ib = new int[n];
+        for (int b = 0; b < 8; b++) {
+            int shift = 8 * b;
+            int[] c = counts[b];
+            if (c[(int) (ka[0] >>> shift) & 0xFF] == n) {
+                continue; // every key has this byte
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int count = c[d];
+                c[d] = sum;
+                sum += count;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = ka[i];
+                int p = c[(int) (k >>> shift) & 0xFF]++;
+                kb[p] = k;
+                ib[p] = ia[i];
+            }
+            long[] sk = ka;
+            ka = kb;
+            kb = sk;
+            int[] si = ia;
+            ia = ib;
+            ib = si;
+        }
+        if (ka != keys) {
+            System.arraycopy(ka, 0, keys, 0, n);
+            System.arraycopy(ia, 0, idx, 0, n);
+        }
     }
 
     /**
@@ -259,11 +490,16 @@ public abstract class ReactorBase
      */
     public Double timeout() {
         insertNewDelayedCalls();
-        if (heapSize == 0) {
+        double next;
+        if (runFirst()) {
+            next = runKeys[2 * runHead];
+        } else if (heapSize > 0) {
+            next = heapKeys[0];
+        } else {
             return null;
         }
         // As Twisted: at most 2147483 seconds (about 24.8 days) in one wait.
-        return Math.max(0, Math.min(2147483, heap[0].time() - seconds()));
+        return Math.max(0, Math.min(2147483, next - seconds()));
     }
 
     /** Runs the cross-thread calls made so far, then the timed calls that are due. */
@@ -288,8 +524,18 @@ public abstract class ReactorBase
 
         insertNewDelayedCalls();
         double now = seconds();
-        while (heapSize > 0 && heap[0].time() <= now) {
-            DelayedCall call = heapPop();
+        while (true) {
+            DelayedCall call;
+            if (runFirst()) {
+                if (!(runKeys[2 * runHead] <= now)) {
+                    break;
+                }
+                call = runPop();
+            } else if (heapSize > 0 && heapKeys[0] <= now) {
+                call = heapPop();
+            } else {
+                break;
+            }
             if (call.cancelled()) {
                 cancellations--;
                 continue;
@@ -315,14 +561,28 @@ public abstract class ReactorBase
             }
         }
 
-        if (cancellations > 50 && cancellations > heapSize >> 1) {
+        if (cancellations > 50 && cancellations > (heapSize + runSize - runHead) >> 1) {
             cancellations = 0;
+            int keptRun = 0;
+            for (int i = runHead; i < runSize; i++) {
+                DelayedCall c = runCalls[i];
+                if (c != null && !c.cancelled()) {
+                    runCalls[keptRun] = c;
+                    runKeys[2 * keptRun] = runKeys[2 * i];
+                    runKeys[2 * keptRun + 1] = runKeys[2 * i + 1];
+                    keptRun++;
+                }
+            }
+            java.util.Arrays.fill(runCalls, keptRun, runSize, null);
+            runHead = 0;
+            runSize = keptRun;
+            skipMoved();
             int kept = 0;
             for (int i = 0; i < heapSize; i++) {
                 if (!heap[i].cancelled()) {
                     heap[kept] = heap[i];
-                    heapSeq[kept] = heapSeq[i];
-                    heapTime[kept] = heapTime[i];
+                    heapKeys[2 * kept] = heapKeys[2 * i];
+                    heapKeys[2 * kept + 1] = heapKeys[2 * i + 1];
                     kept++;
                 }
             }
@@ -330,7 +590,7 @@ public abstract class ReactorBase
                 heap[i] = null;
             }
             heapSize = kept;
-            for (int i = (heapSize >>> 1) - 1; i >= 0; i--) {
+            for (int i = (heapSize - 2) >> 2; i >= 0; i--) {
                 siftDown(i);
             }
         }

@@ -50,7 +50,8 @@ import java.util.Set;
  * called on it (or before it starts).
  */
 public class SelectReactor extends ReactorBase implements IReactorFDSet, IReactorTCP,
-        dev.twj.internet.interfaces.IReactorUNIX, dev.twj.internet.interfaces.IReactorUDP {
+        dev.twj.internet.interfaces.IReactorUNIX, dev.twj.internet.interfaces.IReactorUDP,
+        dev.twj.internet.interfaces.IReactorSSL {
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
@@ -347,6 +348,35 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         Connector c = new Connector(host, port, factory, timeout, bindAddress, this);
         c.connect();
         return c;
+    }
+
+    // ---- IReactorSSL ------------------------------------------------------------------------
+
+    /**
+     * Listens for TLS connections: {@link #listenTCP} with {@code factory} wrapped in a
+     * {@code dev.twj.protocols.tls.TLSMemoryBIOFactory}, as Twisted's {@code listenSSL} does.
+     *
+     * @throws UnsupportedOperationException if twj-protocols is not on the path
+     */
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory,
+            dev.twj.internet.interfaces.IOpenSSLServerConnectionCreator contextFactory, int backlog, String interface_) {
+        return listenTCP(port, dev.twj.internet.internal.TLSSupport.get().wrapFactory(factory, contextFactory, false),
+                backlog, interface_);
+    }
+
+    /**
+     * Connects over TLS: {@link #connectTCP} with {@code factory} wrapped in a
+     * {@code dev.twj.protocols.tls.TLSMemoryBIOFactory}, as Twisted's {@code connectSSL} does.
+     *
+     * @throws UnsupportedOperationException if twj-protocols is not on the path
+     */
+    @Override
+    public IConnector connectSSL(String host, int port, IProtocolFactory factory,
+            dev.twj.internet.interfaces.IOpenSSLClientConnectionCreator contextFactory, double timeout,
+            IAddress bindAddress) {
+        return connectTCP(host, port, dev.twj.internet.internal.TLSSupport.get().wrapFactory(factory, contextFactory, true),
+                timeout, bindAddress);
     }
 
     // IReactorUNIX

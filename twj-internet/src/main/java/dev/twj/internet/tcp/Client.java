@@ -189,6 +189,12 @@ public final class Client extends Connection implements BaseConnector.Transport 
         }
     }
 
+    /** A connecting transport is the TLS client of {@code startTLS}: Twisted's {@code _tlsClientDefault}. */
+    @Override
+    protected boolean tlsClientDefault() {
+        return true;
+    }
+
     /** Returns the IPv4Address or IPv6Address of this side. */
     @Override
     public IAddress getHost() {

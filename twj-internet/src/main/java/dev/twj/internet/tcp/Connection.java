@@ -5,9 +5,16 @@ import dev.twj.internet.error.ConnectionAborted;
 import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.error.ConnectionLost;
 import dev.twj.internet.interfaces.IHalfCloseableDescriptor;
+import dev.twj.internet.interfaces.IAddress;
+import dev.twj.internet.interfaces.IConsumer;
 import dev.twj.internet.interfaces.IHalfCloseableProtocol;
+import dev.twj.internet.interfaces.IProducer;
 import dev.twj.internet.interfaces.IProtocol;
+import dev.twj.internet.interfaces.IPushProducer;
+import dev.twj.internet.interfaces.ISSLTransport;
 import dev.twj.internet.interfaces.ITCPTransport;
+import dev.twj.internet.interfaces.ITLSTransport;
+import dev.twj.internet.internal.TLSSupport;
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
 import java.io.IOException;
@@ -16,23 +23,31 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 
 /**
  * A TCP connection over a non-blocking {@link SocketChannel}: the {@link ITCPTransport} of one
  * protocol. Port of Twisted's {@code twisted.internet.tcp.Connection}.
  *
- * <p>Reads go into one reusable 64 KiB buffer per reactor thread; the protocol's
+ * <p>Reads go into one reusable 64 KiB direct buffer per reactor thread; the protocol's
  * {@code dataReceived} gets a copy of the bytes read. The connection is lost with
  * {@link ConnectionDone} when closed cleanly (by either side), {@link ConnectionLost} on a reset
  * or I/O error, and {@link ConnectionAborted} after {@link #abortConnection}. When the peer
  * closes its side and the protocol is an {@link IHalfCloseableProtocol}, its
  * {@code readConnectionLost} is called instead and the connection stays open for writing.
+ *
+ * <p>{@link #startTLS} inserts a TLS layer ({@code dev.twj.protocols.tls.TLSMemoryBIOProtocol},
+ * reached through a service of twj-protocols) between this transport and its protocol, as
+ * Twisted's {@code twisted.internet._newtls} does: afterwards {@link #write},
+ * {@link #loseConnection} and the producer calls go through the layer, and
+ * {@link #getPeerCertificate} answers. Difference from Twisted: the connection is an
+ * {@link ISSLTransport} from the start (Java cannot add an interface later);
+ * {@link #getPeerCertificate} returns null until TLS has started and its handshake finished.
  */
-public abstract class Connection extends FileDescriptor implements ITCPTransport, IHalfCloseableDescriptor {
+public abstract class Connection extends FileDescriptor
+        implements ITCPTransport, ITLSTransport, ISSLTransport, IHalfCloseableDescriptor {
     private static final Logger log = new Logger(Connection.class);
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16));
 
     /** The socket of this connection. */
     protected SocketChannel socket;
@@ -41,6 +56,9 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
 
     private boolean aborting;
     private boolean readDisconnected;
+    /** The TLS layer once {@link #startTLS} was called: Twisted's {@code TLS} flag. */
+    private ISSLTransport tls;
+    private IConsumer tlsConsumer;
 
     /** Creates a connection over {@code socket} for {@code protocol} (which may be set later). */
     protected Connection(SocketChannel socket, IProtocol protocol, ReactorBase reactor) {
@@ -79,7 +97,9 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
         if (n == 0) {
             return null;
         }
-        byte[] data = Arrays.copyOf(buffer.array(), n);
+        // Direct: the socket reads into it without the JDK's temporary direct buffer and copy.
+        byte[] data = new byte[n];
+        buffer.flip().get(data);
         protocol.dataReceived(data);
         return null;
     }
@@ -260,7 +280,201 @@ public abstract class Connection extends FileDescriptor implements ITCPTransport
 
     @Override
     public void writeSequence(Iterable<byte[]> data) {
-        super.writeSequence(data);
+        if (tls != null) {
+            tls.writeSequence(data);
+        } else {
+            super.writeSequence(data);
+        }
+    }
+
+    /** Writes {@code data}, through the TLS layer once TLS has started. */
+    @Override
+    public void write(byte[] data) {
+        if (tls != null) {
+            tls.write(data);
+        } else {
+            super.write(data);
+        }
+    }
+
+    /**
+     * Closes the connection once pending data was sent; once TLS has started, the TLS layer
+     * sends close_notify first.
+     */
+    @Override
+    public void loseConnection() {
+        if (tls != null) {
+            if (connected && !disconnecting) {
+                tls.loseConnection();
+            }
+        } else {
+            super.loseConnection();
+        }
+    }
+
+    /** Registers {@code producer}, with the TLS layer once TLS has started. */
+    @Override
+    public void registerProducer(IProducer producer, boolean streaming) {
+        if (tls != null) {
+            tlsConsumer.registerProducer(producer, streaming);
+        } else {
+            super.registerProducer(producer, streaming);
+        }
+    }
+
+    /** Unregisters the producer, from the TLS layer once TLS has started. */
+    @Override
+    public void unregisterProducer() {
+        if (tls != null) {
+            tlsConsumer.unregisterProducer();
+        } else {
+            super.unregisterProducer();
+        }
+    }
+
+    /** True if this side is the TLS client when {@link #startTLS} is called normally. */
+    protected boolean tlsClientDefault() {
+        return false;
+    }
+
+    /** Starts TLS as the client on a connecting transport, the server on an accepted one. */
+    @Override
+    public void startTLS(Object contextFactory) {
+        startTLS(contextFactory, true);
+    }
+
+    /**
+     * Starts TLS. Port of {@code _newtls.startTLS}.
+     *
+     * @param normal true to be the TLS client on a client connection (and the server on a server
+     *     connection), false for the opposite
+     * @throws IllegalStateException if TLS was already started
+     */
+    public void startTLS(Object contextFactory, boolean normal) {
+        if (tls != null) {
+            throw new IllegalStateException("TLS already started on " + this);
+        }
+        boolean client = normal == tlsClientDefault();
+        IProducer oldProducer = producer;
+        boolean streaming = streamingProducer;
+        if (oldProducer != null) {
+            super.unregisterProducer();
+        }
+        IProtocol layer = TLSSupport.get().startTLS(protocol, contextFactory, client);
+        protocol = layer;
+        tls = (ISSLTransport) layer;
+        tlsConsumer = (IConsumer) layer;
+        layer.makeConnection(new BypassTLS());
+        if (oldProducer != null) {
+            registerProducer(oldProducer, streaming);
+        }
+    }
+
+    /** True once {@link #startTLS} was called: Twisted's {@code TLS} attribute. */
+    public boolean TLS() {
+        return tls != null;
+    }
+
+    /** Returns the peer's TLS certificate, or null before TLS (or its handshake) finished. */
+    @Override
+    public java.security.cert.Certificate getPeerCertificate() {
+        return tls == null ? null : tls.getPeerCertificate();
+    }
+
+    /**
+     * The transport of the TLS layer: writes to the socket directly, bypassing the TLS routing
+     * of {@link Connection#write}. Port of {@code twisted.internet._newtls._BypassTLS}.
+     */
+    private final class BypassTLS implements ITCPTransport, IConsumer, IPushProducer {
+        @Override
+        public void write(byte[] data) {
+            Connection.super.write(data);
+        }
+
+        @Override
+        public void writeSequence(Iterable<byte[]> data) {
+            Connection.super.writeSequence(data);
+        }
+
+        @Override
+        public void loseConnection() {
+            Connection.super.loseConnection();
+        }
+
+        @Override
+        public boolean disconnecting() {
+            return disconnecting;
+        }
+
+        @Override
+        public IAddress getPeer() {
+            return Connection.this.getPeer();
+        }
+
+        @Override
+        public IAddress getHost() {
+            return Connection.this.getHost();
+        }
+
+        @Override
+        public void registerProducer(IProducer producer, boolean streaming) {
+            Connection.super.registerProducer(producer, streaming);
+        }
+
+        @Override
+        public void unregisterProducer() {
+            Connection.super.unregisterProducer();
+        }
+
+        @Override
+        public void pauseProducing() {
+            Connection.this.pauseProducing();
+        }
+
+        @Override
+        public void resumeProducing() {
+            Connection.this.resumeProducing();
+        }
+
+        @Override
+        public void stopProducing() {
+            Connection.super.loseConnection();
+        }
+
+        @Override
+        public void loseWriteConnection() {
+            Connection.this.loseWriteConnection();
+        }
+
+        @Override
+        public void abortConnection() {
+            Connection.this.abortConnection();
+        }
+
+        @Override
+        public boolean getTcpNoDelay() {
+            return Connection.this.getTcpNoDelay();
+        }
+
+        @Override
+        public void setTcpNoDelay(boolean enabled) {
+            Connection.this.setTcpNoDelay(enabled);
+        }
+
+        @Override
+        public boolean getTcpKeepAlive() {
+            return Connection.this.getTcpKeepAlive();
+        }
+
+        @Override
+        public void setTcpKeepAlive(boolean enabled) {
+            Connection.this.setTcpKeepAlive(enabled);
+        }
+
+        @Override
+        public String toString() {
+            return "BypassTLS{" + Connection.this + "}";
+        }
     }
 
     @Override

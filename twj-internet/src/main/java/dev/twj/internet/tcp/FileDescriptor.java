@@ -66,7 +66,9 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
     /** At most this many buffers go to one gathering write. */
     private static final int MAX_GATHER = 1024;
 
-    private final ArrayDeque<ByteBuffer> dataBuffer = new ArrayDeque<>();
+    // Created by the first write that has to wait (most connections never need one): an idle
+    // connection holds no queue. Never null again once created.
+    private ArrayDeque<ByteBuffer> dataBuffer;
     // True after write sent everything at once and no doWrite ran since: Twisted would still
     // have write interest registered, and its next doWrite would resume a pull producer
     // registered meanwhile (see registerProducer).
@@ -117,10 +119,11 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
     @Override
     public Object doWrite() {
         drainedAtOnce = false;
-        if (!dataBuffer.isEmpty()) {
-            ByteBuffer[] buffers = new ByteBuffer[Math.min(dataBuffer.size(), MAX_GATHER)];
+        ArrayDeque<ByteBuffer> q = dataBuffer;
+        if (q != null && !q.isEmpty()) {
+            ByteBuffer[] buffers = new ByteBuffer[Math.min(q.size(), MAX_GATHER)];
             int i = 0;
-            for (ByteBuffer b : dataBuffer) {
+            for (ByteBuffer b : q) {
                 if (i == buffers.length) {
                     break;
                 }
@@ -131,11 +134,11 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
                 return l;
             }
             bufferedBytes -= ((Number) l).longValue();
-            while (!dataBuffer.isEmpty() && !dataBuffer.peekFirst().hasRemaining()) {
-                dataBuffer.pollFirst();
+            while (!q.isEmpty() && !q.peekFirst().hasRemaining()) {
+                q.pollFirst();
             }
         }
-        if (dataBuffer.isEmpty()) {
+        if (q == null || q.isEmpty()) {
             stopWriting();
             if (producer != null && (!streamingProducer || producerPaused)) {
                 producerPaused = false;
@@ -169,7 +172,7 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
         if (!connected || writeDisconnected || data.length == 0) {
             return;
         }
-        if (dataBuffer.isEmpty() && producer == null && writeImmediately()) {
+        if ((dataBuffer == null || dataBuffer.isEmpty()) && producer == null && writeImmediately()) {
             // Nothing is queued: send at once, and wait for writability only for what the
             // kernel did not take. Twisted registers write interest around every write (two
             // epoll_ctl calls and one more select pass per write); Netty writes at once too.
@@ -182,15 +185,24 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
             // A partial write queues the rest; an error queues it all, and doWrite reports the
             // error from the reactor loop, as it would have without this shortcut.
             byte[] rest = java.util.Arrays.copyOfRange(data, l instanceof Failure ? 0 : now.position(), data.length);
-            dataBuffer.addLast(ByteBuffer.wrap(rest));
+            queue().addLast(ByteBuffer.wrap(rest));
             bufferedBytes += rest.length;
             startWriting();
             return;
         }
-        dataBuffer.addLast(ByteBuffer.wrap(data.clone()));
+        queue().addLast(ByteBuffer.wrap(data.clone()));
         bufferedBytes += data.length;
         maybePauseProducer();
         startWriting();
+    }
+
+    private ArrayDeque<ByteBuffer> queue() {
+        ArrayDeque<ByteBuffer> q = dataBuffer;
+        if (q == null) {
+            q = new ArrayDeque<>(4);
+            dataBuffer = q;
+        }
+        return q;
     }
 
     /**
@@ -211,7 +223,7 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
         boolean any = false;
         for (byte[] data : iovec) {
             if (data.length > 0) {
-                dataBuffer.addLast(ByteBuffer.wrap(data.clone()));
+                queue().addLast(ByteBuffer.wrap(data.clone()));
                 bufferedBytes += data.length;
                 any = true;
             }

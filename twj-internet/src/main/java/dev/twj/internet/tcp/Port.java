@@ -55,6 +55,9 @@ public class Port implements IListeningPort, IReadDescriptor {
     private boolean disconnecting;
     private boolean acceptPaused;
     private Deferred<Void> deferred;
+    // The addresses of the last accepted connection, to share their records and host strings
+    // with the next one: accepted sockets usually share the local address, often the peer's IP.
+    private final Addresses.Cache addresses = new Addresses.Cache();
 
     /** Creates a port; {@link #startListening} binds it. */
     public Port(int port, IProtocolFactory factory, int backlog, String interface_, ReactorBase reactor) {
@@ -159,8 +162,8 @@ public class Port implements IListeningPort, IReadDescriptor {
             IAddress local;
             try {
                 skt.configureBlocking(false);
-                peer = Addresses.of(skt.getRemoteAddress());
-                local = Addresses.of(skt.getLocalAddress());
+                peer = addresses.peer(skt.getRemoteAddress());
+                local = addresses.local(skt.getLocalAddress());
             } catch (IOException e) {
                 closeQuietly(skt);
                 continue;

@@ -147,6 +147,12 @@ public final class Client extends Connection implements BaseConnector.Transport 
         }
     }
 
+    /** A connecting transport is the TLS client of {@code startTLS}: Twisted's {@code _tlsClientDefault}. */
+    @Override
+    protected boolean tlsClientDefault() {
+        return true;
+    }
+
     /** Returns {@code UNIXAddress(None)}: the client's socket is not bound to a path. */
     @Override
     public IAddress getHost() {

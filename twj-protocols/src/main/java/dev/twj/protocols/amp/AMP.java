@@ -32,8 +32,8 @@ import java.util.Map;
  * undeclared error) is logged and drops the connection ({@link #unhandledError}). An undeclared
  * responder error is answered with code {@code UNKNOWN} in a {@link QuitBox}, closing the
  * connection; a declared one with its code; a fatal declared one with its code in a QuitBox.
- * There is no TLS yet: {@link StartTLS} is answered with {@code TLS_ERROR}, as Twisted does without
- * {@code ssl}.
+ * {@link StartTLS} switches the connection to TLS (its transport must be an
+ * {@link dev.twj.internet.interfaces.ITLSTransport}).
  */
 public class AMP extends BinaryBoxProtocol implements IBoxReceiver, IResponderLocator, ICommandSender {
     private static final Logger log = new Logger(AMP.class);
@@ -136,8 +136,10 @@ public class AMP extends BinaryBoxProtocol implements IBoxReceiver, IResponderLo
     }
 
     /**
-     * The default StartTLS responder: as in Twisted, it asks for no certificate; with no TLS
-     * available, the peer gets {@code TLS_ERROR}.
+     * The default StartTLS responder: it doesn't specify any certificate or anything (the server
+     * side then presents a temporary self-signed certificate). From a security perspective it's
+     * little better than a plain-text connection, but it is still a bit better. You probably
+     * want to provide your own StartTLS responder.
      */
     @Responder(StartTLS.class)
     Map<String, Object> _defaultStartTLSResponder() {

@@ -7,8 +7,10 @@ import dev.twj.internet.protocol.ClientFactory;
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,13 +33,23 @@ import java.util.Map;
  * reach the transport in one write when it returns (see {@link #flushBoxes}); Twisted's
  * transports buffer every write until the reactor's next pass anyway.
  * File descriptors ({@link Descriptor}) need a transport implementing
- * {@link IFileDescriptorSender}; TLS is not available (see {@link StartTLS}).
+ * {@link IFileDescriptorSender}; {@link StartTLS} needs an
+ * {@link dev.twj.internet.interfaces.ITLSTransport}.
  */
 public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     private static final Logger log = new Logger(BinaryBoxProtocol.class);
 
     /** The receiver whose {@link IBoxReceiver#ampBoxReceived} gets each box. */
     public IBoxReceiver boxReceiver;
+
+    /**
+     * The local certificate TLS was started with (a {@link dev.twj.internet.ssl.PrivateCertificate},
+     * or a stand-in when none was given), or null before StartTLS.
+     */
+    public Object hostCertificate;
+
+    /** For tests: makes {@link #peerCertificate()} return null. */
+    public boolean noPeerCertificate;
 
     /** The protocol switched to, or null. */
     public IProtocol innerProtocol;
@@ -46,6 +58,8 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     public ClientFactory innerProtocolClientFactory;
 
     private boolean locked;
+    private boolean justStartedTLS;
+    private List<AmpBox> startingTLSBuffer;
     private boolean keyLengthLimitExceeded;
     private boolean stopped;
     private AmpBox currentBox;
@@ -141,6 +155,10 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         if (transport == null) {
             throw new ConnectionLost();
         }
+        if (startingTLSBuffer != null) {
+            startingTLSBuffer.add(box);
+            return;
+        }
         byte[] bytes = box.serialize();
         if (receiving > 0 && box.getClass() == AmpBox.class) {
             if (pendingCount == pendingBoxes.length) {
@@ -187,6 +205,57 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         }
     }
 
+    /**
+     * Used by {@link StartTLS} to buffer the boxes sent until TLS has started. Port of
+     * {@code _prepareTLS}.
+     *
+     * @throws OnlyOneTLS if TLS was already started on this connection
+     */
+    public void _prepareTLS(Object certificate, List<?> verifyAuthorities) {
+        startingTLSBuffer = new ArrayList<>();
+        if (hostCertificate != null) {
+            throw new OnlyOneTLS("Previously authenticated connection between " + hostCertificate + " and "
+                    + peerCertificate() + " is trying to re-establish as " + certificate + " " + verifyAuthorities);
+        }
+    }
+
+    /**
+     * Starts TLS on the transport with {@code certificate}, verifying the peer against
+     * {@code verifyAuthorities}, then sends the boxes buffered meanwhile. Port of
+     * {@code _startTLS}.
+     *
+     * @throws IllegalStateException if the transport cannot start TLS
+     */
+    public void _startTLS(Object certificate, List<?> verifyAuthorities) {
+        hostCertificate = certificate;
+        justStartedTLS = true;
+        if (!(transport instanceof dev.twj.internet.interfaces.ITLSTransport tls)) {
+            throw new IllegalStateException("transport " + transport + " cannot start TLS (not an ITLSTransport)");
+        }
+        flushBoxes(); // the boxes sent before TLS starts go out in the clear, as written
+        tls.startTLS(StartTLS.options(certificate, verifyAuthorities));
+        List<AmpBox> stlsb = startingTLSBuffer;
+        if (stlsb != null) {
+            startingTLSBuffer = null;
+            for (AmpBox box : stlsb) {
+                sendBox(box);
+            }
+        }
+    }
+
+    /**
+     * Returns the certificate of the TLS peer, or null if {@link #noPeerCertificate}. Port of
+     * the {@code peerCertificate} property.
+     *
+     * @throws IllegalArgumentException if the transport is not TLS or the peer sent none
+     */
+    public dev.twj.internet.ssl.Certificate peerCertificate() {
+        if (noPeerCertificate) {
+            return null;
+        }
+        return dev.twj.internet.ssl.Certificate.peerFromTransport(transport);
+    }
+
     /** Tells {@link #boxReceiver} that boxes are coming, then calls {@link #connectionMade}. */
     @Override
     public void makeConnection(ITransport transport) {
@@ -199,6 +268,9 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     /** Parses incoming data as boxes, or relays it to the protocol switched to. */
     @Override
     public void dataReceived(byte[] data) {
+        if (justStartedTLS) {
+            justStartedTLS = false;
+        }
         if (innerProtocol != null) {
             innerProtocol.dataReceived(data);
             return;
@@ -365,7 +437,17 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
                 innerProtocolClientFactory.clientConnectionLost(null, reason);
             }
         }
-        Failure failReason = keyLengthLimitExceeded ? new Failure(new TooLong(true, false, null, null)) : reason;
+        Failure failReason;
+        if (keyLengthLimitExceeded) {
+            failReason = new Failure(new TooLong(true, false, null, null));
+        } else if (reason.check(dev.twj.internet.error.ConnectionClosed.class) != null && justStartedTLS) {
+            // We just started TLS and haven't received any data. This means the other
+            // connection didn't like our cert (although they may not have told us why).
+            failReason = new Failure(new dev.twj.internet.error.PeerVerifyError(
+                    "Peer rejected our certificate for an unknown reason."));
+        } else {
+            failReason = reason;
+        }
         boxReceiver.stopReceivingBoxes(failReason);
     }
 

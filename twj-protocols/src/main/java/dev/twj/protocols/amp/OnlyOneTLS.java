@@ -1,7 +1,8 @@
 package dev.twj.protocols.amp;
 
 /**
- * TLS may only be started once per connection (an implementation limitation). twj has no StartTLS yet; kept for the error hierarchy.
+ * TLS may only be started once per connection (an implementation limitation): raised by a
+ * second {@link StartTLS}.
  *
  * <p>Port of {@code twisted.protocols.amp.OnlyOneTLS}.
  */

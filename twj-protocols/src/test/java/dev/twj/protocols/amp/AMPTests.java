@@ -1,18 +1,10 @@
 package dev.twj.protocols.amp;
 
-import static dev.twj.protocols.amp.AmpTestSupport.assertNormEquals;
+import static dev.twj.protocols.amp.AmpTestSupport.norm;
 import static dev.twj.protocols.amp.AmpTestSupport.b;
 import static dev.twj.protocols.amp.AmpTestSupport.connectedServerAndClient;
 import static dev.twj.protocols.amp.AmpTestSupport.dict;
 import static dev.twj.protocols.amp.AmpTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.error.ConnectionDone;
@@ -36,33 +28,20 @@ import dev.twj.protocols.amp.AmpFixtures.UnknownProtocol;
 import dev.twj.protocols.amp.AmpFixtures.WTF;
 import dev.twj.protocols.amp.AmpFixtures.WaitForever;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code AMPTests}: two AMPs connected in memory. {@code test_simpleSSLRepr} is not
  * ported: there is no StartTLS ({@code _TLSBox}).
  */
-class AMPTests {
-    AmpTestSupport.LoggedErrors logged;
+class AMPTests extends SynchronousTestCase {
     boolean testSucceeded;
-
-    @BeforeEach
-    void setUp() {
-        logged = new AmpTestSupport.LoggedErrors();
-    }
-
-    @AfterEach
-    void tearDown() {
-        logged.close();
-    }
 
     private static Failure pop(List<Object> l) {
         return (Failure) l.remove(l.size() - 1);
@@ -74,7 +53,6 @@ class AMPTests {
     }
 
     /** The classes in the amp module implement the interfaces declared for their benefit. */
-    @Test
     public void test_interfaceDeclarations() {
         Object[][] pairs = {
             {IBoxSender.class, BinaryBoxProtocol.class},
@@ -91,29 +69,26 @@ class AMPTests {
     }
 
     /** A simple command can be sent and its response received with the low-level string API. */
-    @Test
     public void test_helloWorld() {
         var csp = connectedServerAndClient();
         List<AmpBox> l = new ArrayList<>();
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, l.get(0).get("hello"));
+        assertEqual(l.get(0).get("hello"), hello);
     }
 
     /** Mixed-case, underscored and dashed arguments are mapped to their names properly. */
-    @Test
     public void test_wireFormatRoundTrip() {
         var csp = connectedServerAndClient();
         List<AmpBox> l = new ArrayList<>();
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, l.get(0).get("hello"));
+        assertEqual(l.get(0).get("hello"), hello);
     }
 
     /** Unicode arguments can be encoded and decoded. */
-    @Test
     public void test_helloWorldUnicode() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Map<String, Object>> l = new ArrayList<>();
@@ -121,19 +96,17 @@ class AMPTests {
         String helloUnicode = "wor\u1234ld";
         csp.c().sendUnicodeHello(hello, helloUnicode).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, (byte[]) l.get(0).get("hello"));
-        assertEquals(helloUnicode, l.get(0).get("Print"));
+        assertEqual((byte[]) l.get(0).get("hello"), hello);
+        assertEqual(l.get(0).get("Print"), helloUnicode);
     }
 
     /** callRemoteString returns null if requiresAnswer is false. */
-    @Test
     public void test_callRemoteStringRequiresAnswerFalse() {
         var csp = connectedServerAndClient();
-        assertNull(csp.c().callRemoteString("WTF", false, new AmpBox()));
+        assertIs(csp.c().callRemoteString("WTF", false, new AmpBox()), null);
     }
 
     /** Unknown commands using low-level APIs are rejected with an error, without disconnecting. */
-    @Test
     public void test_unknownCommandLow() {
         var csp = connectedServerAndClient();
         List<Object> l = new ArrayList<>();
@@ -142,15 +115,14 @@ class AMPTests {
             return "OK";
         }).addCallback(l::add);
         csp.p().flush();
-        assertEquals("OK", l.remove(l.size() - 1));
+        assertEqual(l.remove(l.size() - 1), "OK");
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, ((AmpBox) l.get(0)).get("hello"));
+        assertEqual(((AmpBox) l.get(0)).get("hello"), hello);
     }
 
     /** Unknown commands using high-level APIs are rejected with an error, without disconnecting. */
-    @Test
     public void test_unknownCommandHigh() {
         var csp = connectedServerAndClient();
         List<Object> l = new ArrayList<>();
@@ -159,15 +131,14 @@ class AMPTests {
             return "OK";
         }).addCallback(l::add);
         csp.p().flush();
-        assertEquals("OK", l.remove(l.size() - 1));
+        assertEqual(l.remove(l.size() - 1), "OK");
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, ((AmpBox) l.get(0)).get("hello"));
+        assertEqual(((AmpBox) l.get(0)).get("hello"), hello);
     }
 
     /** Returning null instead of a map from a responder logs a useful error. */
-    @Test
     public void test_brokenReturnValue() {
         List<Failure> l = new ArrayList<>();
         new SimpleSymmetricCommandProtocol()
@@ -181,86 +152,77 @@ class AMPTests {
     }
 
     /** Unknown arguments are ignored, and not passed to a function which can't accept them. */
-    @Test
     public void test_unknownArgument() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Map<String, Object>> l = new ArrayList<>();
         byte[] hello = b("world");
         csp.c().callRemote(FutureHello.class, Map.of("hello", hello, "bonus", b("I'm not in the book!"))).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, (byte[]) l.get(0).get("hello"));
+        assertEqual((byte[]) l.get(0).get("hello"), hello);
     }
 
     /** The various Box objects repr properly, for debugging. */
-    @Test
     public void test_simpleReprs() {
-        assertInstanceOf(String.class, new ProtocolSwitchCommand.SwitchBox(new TestProto(null, b(""))).toString());
-        assertInstanceOf(String.class, new QuitBox().toString());
-        assertInstanceOf(String.class, new AmpBox().toString());
+        assertIsInstance(new ProtocolSwitchCommand.SwitchBox(new TestProto(null, b(""))).toString(), String.class);
+        assertIsInstance(new QuitBox().toString(), String.class);
+        assertIsInstance(new AmpBox().toString(), String.class);
         assertTrue(new AmpBox().toString().contains("AmpBox"));
     }
 
     /** AMP objects output their innerProtocol when set. */
-    @Test
     public void test_innerProtocolInRepr() {
         TestProto otherProto = new TestProto(null, b("outgoing data"));
         AMP a = new AMP();
         a.innerProtocol = otherProto;
-        assertEquals(String.format("<AMP inner <TestProto #%d> at 0x%x>", otherProto.instanceId, System.identityHashCode(a)),
-                a.toString());
+        assertEqual(a.toString(), String.format("<AMP inner <TestProto #%d> at 0x%x>", otherProto.instanceId, System.identityHashCode(a)));
     }
 
     /** AMP objects do not output 'inner' when no innerProtocol is set. */
-    @Test
     public void test_innerProtocolNotInRepr() {
         AMP a = new AMP();
-        assertEquals(String.format("<AMP at 0x%x>", System.identityHashCode(a)), a.toString());
+        assertEqual(a.toString(), String.format("<AMP at 0x%x>", System.identityHashCode(a)));
     }
 
     /** A key that is too long immediately raises a synchronous exception. */
-    @Test
     public void test_keyTooLong() {
         var csp = connectedServerAndClient();
         String x = "H".repeat(0xFF + 1);
-        TooLong tl = assertThrows(TooLong.class, () -> csp.c().callRemoteString("Hello", new AmpBox().put(x, b("hi"))));
+        TooLong tl = assertRaises(TooLong.class, () -> csp.c().callRemoteString("Hello", new AmpBox().put(x, b("hi"))));
         assertTrue(tl.isKey);
         assertTrue(tl.isLocal);
-        assertNull(tl.keyName);
-        assertArrayEquals(b(x), tl.value);
+        assertIs(tl.keyName, null);
+        assertEqual(tl.value, b(x));
         assertTrue(tl.getMessage().contains(Integer.toString(x.length())));
         assertTrue(tl.getMessage().contains("key"));
     }
 
     /** Sending a value longer than 64k immediately raises an exception. */
-    @Test
     public void test_valueTooLong() {
         var csp = connectedServerAndClient();
         byte[] x = new byte[0xFFFF + 1];
         Arrays.fill(x, (byte) 'H');
-        TooLong tl = assertThrows(TooLong.class, () -> csp.c().sendHello(x));
+        TooLong tl = assertRaises(TooLong.class, () -> csp.c().sendHello(x));
         csp.p().flush();
         assertFalse(tl.isKey);
         assertTrue(tl.isLocal);
-        assertEquals("hello", tl.keyName);
-        assertSame(x, tl.value);
+        assertEqual(tl.keyName, "hello");
+        assertIs(tl.value, x);
         assertTrue(tl.getMessage().contains(Integer.toString(x.length)));
         assertTrue(tl.getMessage().contains("value"));
         assertTrue(tl.getMessage().contains("hello"));
     }
 
     /** A simple command can be sent and its response received with the high-level API. */
-    @Test
     public void test_helloWorldCommand() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Map<String, Object>> l = new ArrayList<>();
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, (byte[]) l.get(0).get("hello"));
+        assertEqual((byte[]) l.get(0).get("hello"), hello);
     }
 
     /** A known error is relayed to the other end and translated into an exception; nothing logged. */
-    @Test
     public void test_helloErrorHandling() {
         List<Object> l = new ArrayList<>();
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
@@ -271,11 +233,10 @@ class AMPTests {
         csp.p().flush();
         Failure f = (Failure) l.get(0);
         f.trap(UnfriendlyGreeting.class);
-        assertEquals("Don't be a dick.", f.getErrorMessage());
+        assertEqual(f.getErrorMessage(), "Don't be a dick.");
     }
 
     /** A known fatal error is relayed and translated, and the connection is terminated. */
-    @Test
     public void test_helloFatalErrorHandling() {
         List<Object> l = new ArrayList<>();
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
@@ -295,7 +256,6 @@ class AMPTests {
     }
 
     /** An unknown error is relayed as UnknownRemoteError, logged, and the connection dropped. */
-    @Test
     public void test_helloNoErrorHandling() {
         List<Object> l = new ArrayList<>();
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
@@ -312,11 +272,10 @@ class AMPTests {
         });
         pop(l).trap(ConnectionDone.class);
         // The exception should have been logged.
-        assertFalse(logged.flushLoggedErrors(ThingIDontUnderstandError.class).isEmpty());
+        assertFalse(flushLoggedErrors(ThingIDontUnderstandError.class).isEmpty());
     }
 
     /** A command answered only after the connection terminates causes no errors. */
-    @Test
     public void test_lateAnswer() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
@@ -325,7 +284,7 @@ class AMPTests {
             return null;
         });
         csp.p().flush();
-        assertEquals(List.of(), l);
+        assertEqual(l, List.of());
         csp.s().transport.loseConnection();
         csp.p().flush();
         pop(l).trap(ConnectionDone.class);
@@ -335,7 +294,6 @@ class AMPTests {
     }
 
     /** A command that requires no answer is run. */
-    @Test
     public void test_requiresNoAnswer() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         csp.c().callRemote(NoAnswerHello.class, Map.of("hello", b("world")));
@@ -344,14 +302,13 @@ class AMPTests {
     }
 
     /** Commands sent after a failed no-answer request do not complete. */
-    @Test
     public void test_requiresNoAnswerFail() {
         List<Object> l = new ArrayList<>();
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         csp.c().callRemote(NoAnswerHello.class, Map.of("hello", b("fuck you")));
         csp.p().flush();
         // This should be logged locally.
-        assertFalse(logged.flushLoggedErrors(RemoteAmpError.class).isEmpty());
+        assertFalse(flushLoggedErrors(RemoteAmpError.class).isEmpty());
         csp.c().callRemote(Hello.class, Map.of("hello", b("world"))).addErrback(f -> {
             l.add(f);
             return null;
@@ -362,77 +319,69 @@ class AMPTests {
     }
 
     /** No-answer commands sent after the connection has been torn down return no Deferred. */
-    @Test
     public void test_requiresNoAnswerAfterFail() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         csp.c().transport.loseConnection();
         csp.p().flush();
-        assertNull(csp.c().callRemote(NoAnswerHello.class, Map.of("hello", b("ignored"))));
+        assertIs(csp.c().callRemote(NoAnswerHello.class, Map.of("hello", b("ignored"))), null);
     }
 
     /** Responders of requiresAnswer=false commands have to return a map anyway. */
-    @Test
     public void test_noAnswerResponderBadAnswer() {
         var csp = connectedServerAndClient(BadNoAnswerCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         csp.c().callRemote(NoAnswerHello.class, Map.of("hello", b("hello")));
         csp.p().flush();
-        assertEquals(1, logged.flushLoggedErrors(BadLocalReturn.class).size());
+        assertEqual(flushLoggedErrors(BadLocalReturn.class).size(), 1);
     }
 
     /** requiresAnswer is a hint honored only by the client: the server answers if asked. */
-    @Test
     public void test_noAnswerResponderAskedForAnswer() {
         var csp = connectedServerAndClient(NoAnswerCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
         csp.c().callRemote(Hello.class, Map.of("hello", b("Hello!"))).addCallback(l::add);
         csp.p().flush();
-        assertEquals(1, l.size());
-        assertNormEquals(List.of(dict("hello", b("Hello!-noanswer"), "Print", null)), l);
+        assertEqual(l.size(), 1);
+        assertEqual(norm(l), norm(List.of(dict("hello", b("Hello!-noanswer"), "Print", null))));
     }
 
     /** Encoding of an argument that uses the AmpList encoding. */
-    @Test
     public void test_ampListCommand() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
         csp.c().callRemote(GetList.class, Map.of("length", 10)).addCallback(l::add);
         csp.p().flush();
         Object values = popMap(l).get("body");
-        assertEquals(Collections.nCopies(10, Map.of("x", 1L)), values);
+        assertEqual(values, Collections.nCopies(10, Map.of("x", 1L)));
     }
 
     /** An omitted optional AmpList argument does not raise InvalidSignature. */
-    @Test
     public void test_optionalAmpListOmitted() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
         csp.c().callRemote(DontRejectMe.class, Map.of("magicWord", "please")).addCallback(l::add);
         csp.p().flush();
-        assertEquals("list omitted", popMap(l).get("response"));
+        assertEqual(popMap(l).get("response"), "list omitted");
     }
 
     /** Optional AmpList arguments are processed normally when present. */
-    @Test
     public void test_optionalAmpListPresent() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
         csp.c().callRemote(DontRejectMe.class, Map.of("magicWord", "please", "list", List.of(Map.of("name", "foo"))))
                 .addCallback(l::add);
         csp.p().flush();
-        assertEquals("foo accepted", popMap(l).get("response"));
+        assertEqual(popMap(l).get("response"), "foo accepted");
     }
 
     /** An invalid argument list (omitting an argument) raises an exception. */
-    @Test
     public void test_failEarlyOnArgSending() {
-        assertThrows(InvalidSignature.class, () -> Command.of(Hello.class).checkSignature(Map.of()));
+        assertRaises(InvalidSignature.class, () -> Command.of(Hello.class).checkSignature(Map.of()));
         Deferred<Map<String, Object>> d = new AMP().callRemote(Hello.class, Map.of());
-        assertInstanceOf(InvalidSignature.class, ((Failure) d.result()).value());
+        assertIsInstance(((Failure) d.result()).value(), InvalidSignature.class);
         d.addErrback(f -> null);
     }
 
     /** Switching a protocol that is already switched raises ProtocolSwitched. */
-    @Test
     public void test_doubleProtocolSwitch() {
         Deferred<List<byte[]>> serverDeferred = new Deferred<>();
         SimpleSymmetricCommandProtocol serverProto = new SimpleSymmetricCommandProtocol(serverDeferred);
@@ -440,7 +389,7 @@ class AMPTests {
         SimpleSymmetricCommandProtocol clientProto = new SimpleSymmetricCommandProtocol(clientDeferred);
         var csp = connectedServerAndClient(() -> serverProto, () -> clientProto);
         csp.c().switchToTestProtocol().addCallback(result -> {
-            assertThrows(ProtocolSwitched.class, () -> csp.c().switchToTestProtocol());
+            assertRaises(ProtocolSwitched.class, () -> csp.c().switchToTestProtocol());
             testSucceeded = true;
             return null;
         });
@@ -449,7 +398,6 @@ class AMPTests {
     }
 
     /** It is possible to switch to another protocol mid-connection and send data to it. */
-    @Test
     public void test_protocolSwitch() {
         protocolSwitch(SimpleSymmetricCommandProtocol::new, false, false);
     }
@@ -471,7 +419,7 @@ class AMPTests {
         }
         Deferred<Object> switchDeferred = csp.c().switchToTestProtocol();
         if (spuriousTraffic) {
-            assertThrows(ProtocolSwitched.class, () -> csp.c().sendHello(b("world")));
+            assertRaises(ProtocolSwitched.class, () -> csp.c().sendHello(b("world")));
         }
         List<List<byte[]>> serverData = new ArrayList<>();
         List<List<byte[]>> clientData = new ArrayList<>();
@@ -499,20 +447,18 @@ class AMPTests {
         }
         csp.c().transport.loseConnection(); // close it
         csp.p().flush();
-        assertEquals(1, serverData.size());
-        assertEquals(1, clientData.size());
-        assertEquals(s(AmpFixtures.SWITCH_CLIENT_DATA), s(AmpTestSupport.concat(serverData.get(0).toArray(new byte[0][]))));
-        assertEquals(s(AmpFixtures.SWITCH_SERVER_DATA), s(AmpTestSupport.concat(clientData.get(0).toArray(new byte[0][]))));
+        assertEqual(serverData.size(), 1);
+        assertEqual(clientData.size(), 1);
+        assertEqual(s(AmpTestSupport.concat(serverData.get(0).toArray(new byte[0][]))), s(AmpFixtures.SWITCH_CLIENT_DATA));
+        assertEqual(s(AmpTestSupport.concat(clientData.get(0).toArray(new byte[0][]))), s(AmpFixtures.SWITCH_SERVER_DATA));
     }
 
     /** Protocol switching works if the value returned from the switch command is deferred. */
-    @Test
     public void test_protocolSwitchDeferred() {
         protocolSwitch(DeferredSymmetricCommandProtocol::new, false, false);
     }
 
     /** If switching fails, the connection stays up and we can go back to speaking AMP. */
-    @Test
     public void test_protocolSwitchFail() {
         testSucceeded = false;
         Deferred<List<byte[]>> serverDeferred = new Deferred<>();
@@ -531,33 +477,30 @@ class AMPTests {
         // It's a known error, so let's send a "hello" on the same connection; it should work.
         csp.c().sendHello(b("world")).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(b("world"), (byte[]) popMap(l).get("hello"));
+        assertEqual((byte[]) popMap(l).get("hello"), b("world"));
     }
 
     /** Attempts to send traffic after a switch do not corrupt the nested protocol. */
-    @Test
     public void test_trafficAfterSwitch() {
         protocolSwitch(SimpleSymmetricCommandProtocol::new, true, false);
     }
 
     /** Returning an error after a protocol switch records the underlying error. */
-    @Test
     public void test_errorAfterSwitch() {
         protocolSwitch(SimpleSymmetricCommandProtocol::new, true, true);
     }
 
     /** Commands with a responseType of QuitBox terminate the connection. */
-    @Test
     public void test_quitBoxQuits() {
         var csp = connectedServerAndClient(SimpleSymmetricCommandProtocol::new, SimpleSymmetricCommandProtocol::new);
         List<Object> l = new ArrayList<>();
         byte[] hello = b("world");
         csp.c().sendHello(hello).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(hello, (byte[]) popMap(l).get("hello"));
+        assertEqual((byte[]) popMap(l).get("hello"), hello);
         csp.c().callRemote(Goodbye.class, Map.of()).addCallback(l::add);
         csp.p().flush();
-        assertArrayEquals(b("everyone"), (byte[]) popMap(l).get("goodbye"));
+        assertEqual((byte[]) popMap(l).get("goodbye"), b("everyone"));
         csp.c().sendHello(hello).addErrback(f -> {
             l.add(f);
             return null;
@@ -566,7 +509,6 @@ class AMPTests {
     }
 
     /** The command boxes for a callRemote look correct after being serialized and parsed. */
-    @Test
     public void test_basicLiteralEmit() {
         List<AmpBox> l = new ArrayList<>();
         var csp = connectedServerAndClient(() -> new SimpleSymmetricProtocol() {
@@ -578,7 +520,7 @@ class AMPTests {
         csp.c().callRemote(Hello.class, Map.of("hello", b("hello test"), "mixedCase", b("mixed case arg test"),
                 "dash_arg", b("x"), "underscore_arg", b("y")));
         csp.p().flush();
-        assertEquals(1, l.size());
+        assertEqual(l.size(), 1);
         String[][] expected = {
             {"_command", "hello"},
             {"hello", "hello test"},
@@ -588,14 +530,13 @@ class AMPTests {
         };
         AmpBox last = l.get(l.size() - 1);
         for (String[] kv : expected) {
-            assertEquals(kv[1], s(last.remove(kv[0])));
+            assertEqual(s(last.remove(kv[0])), kv[1]);
         }
         last.remove("_ask");
-        assertEquals(new AmpBox(), last);
+        assertEqual(last, new AmpBox());
     }
 
     /** High-level quoting and argument names are handled properly on the responder side. */
-    @Test
     public void test_basicStructuredEmit() {
         List<Object> l = new ArrayList<>();
         class StructuredHello extends AMP {
@@ -609,9 +550,9 @@ class AMPTests {
         csp.c().callRemote(Hello.class, Map.of("hello", b("hello test"), "mixedCase", b("mixed case arg test"),
                 "dash_arg", b("x"), "underscore_arg", b("y"))).addCallback(l::add);
         csp.p().flush();
-        assertEquals(2, l.size());
-        assertNormEquals(dict("hello", b("hello test"), "mixedCase", b("mixed case arg test"), "dash_arg", b("x"),
-                "underscore_arg", b("y"), "From", csp.s().transport.getPeer(), "Print", null, "optional", null), l.get(0));
-        assertNormEquals(dict("Print", null, "hello", b("aaa")), l.get(1));
+        assertEqual(l.size(), 2);
+        assertEqual(norm(l.get(0)), norm(dict("hello", b("hello test"), "mixedCase", b("mixed case arg test"), "dash_arg", b("x"),
+                "underscore_arg", b("y"), "From", csp.s().transport.getPeer(), "Print", null, "optional", null)));
+        assertEqual(norm(l.get(1)), norm(dict("Print", null, "hello", b("aaa"))));
     }
 }

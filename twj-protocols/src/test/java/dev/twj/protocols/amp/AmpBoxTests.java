@@ -1,30 +1,27 @@
 package dev.twj.protocols.amp;
 
-import static dev.twj.protocols.amp.AmpTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
-import org.junit.jupiter.api.Test;
+import static dev.twj.protocols.amp.AmpTestSupport.b;
+
 
 /**
  * Port of {@code AmpBoxTests}: a few essential properties of AMP boxes, mostly serialization.
  * {@code test_serializeUnicodeValueRaises} is not ported: values are {@code byte[]} by type.
  */
-class AmpBoxTests {
+class AmpBoxTests extends SynchronousTestCase {
     /** Make sure that strs serialize to strs (byte arrays). */
-    @Test
     public void test_serializeStr() {
         AmpBox a = new AmpBox().put("key", b("value"));
-        assertInstanceOf(byte[].class, a.serialize());
+        assertIsInstance(a.serialize(), byte[].class);
     }
 
     /**
      * Verify that an error is raised when trying to serialize a key that is not a byte string:
      * in Java a key with a character above U+00FF (Twisted: a unicode key, TypeError).
      */
-    @Test
     public void test_serializeUnicodeKeyRaises() {
         AmpBox a = new AmpBox().put("k\u2603y", b("value"));
-        assertThrows(IllegalArgumentException.class, a::serialize);
+        assertRaises(IllegalArgumentException.class, a::serialize);
     }
 }

@@ -3,14 +3,6 @@ package dev.twj.protocols.amp;
 import static dev.twj.protocols.amp.AmpTestSupport.b;
 import static dev.twj.protocols.amp.AmpTestSupport.concat;
 import static dev.twj.protocols.amp.AmpTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.interfaces.IAddress;
@@ -21,23 +13,20 @@ import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.amp.AmpFixtures.TestProto;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code BinaryProtocolTests}: tests for BinaryBoxProtocol. As in Twisted, the test
  * object is the box receiver and a fake transport ({@link #receiver} and {@link #self}).
  */
-class BinaryProtocolTests {
+class BinaryProtocolTests extends SynchronousTestCase {
     List<AmpBox> boxes;
     List<byte[]> data;
     IBoxSender boxSender;
     Failure stopReason;
-    AmpTestSupport.LoggedErrors logged;
 
     /** The test in its capacity as an IBoxReceiver. */
     final IBoxReceiver receiver = new IBoxReceiver() {
@@ -83,28 +72,19 @@ class BinaryProtocolTests {
         }
     };
 
-    @BeforeEach
     void setUp() {
         boxes = new ArrayList<>();
         data = new ArrayList<>();
-        logged = new AmpTestSupport.LoggedErrors();
-    }
-
-    @AfterEach
-    void tearDown() {
-        logged.close();
     }
 
     /** When connected, the protocol calls startReceivingBoxes with itself as the sender. */
-    @Test
     public void test_startReceivingBoxes() {
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
         protocol.makeConnection(null);
-        assertSame(protocol, boxSender);
+        assertIs(boxSender, protocol);
     }
 
     /** The receiver can send a box from startReceivingBoxes and have it sent. */
-    @Test
     public void test_sendBoxInStartReceivingBoxes() {
         IBoxReceiver synchronouslySendingReceiver = new IBoxReceiver() {
             @Override
@@ -121,21 +101,19 @@ class BinaryProtocolTests {
         StringTransport transport = new StringTransport();
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(synchronouslySendingReceiver);
         protocol.makeConnection(transport);
-        assertEquals("\u0000\u0003foo\u0000\u0003bar\u0000\u0000", s(transport.value()));
+        assertEqual(s(transport.value()), "\u0000\u0003foo\u0000\u0003bar\u0000\u0000");
     }
 
     /** A key, a value and an empty string emit a box to the boxReceiver. */
-    @Test
     public void test_receiveBoxStateMachine() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.stringReceived(b("hello"));
         a.stringReceived(b("world"));
         a.stringReceived(b(""));
-        assertEquals(List.of(AmpBox.of("hello", "world")), boxes);
+        assertEqual(boxes, List.of(AmpBox.of("hello", "world")));
     }
 
     /** The connection drops if the length prefix of the first key is larger than 255. */
-    @Test
     public void test_firstBoxFirstKeyExcessiveLength() {
         StringTransport transport = new StringTransport();
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
@@ -145,7 +123,6 @@ class BinaryProtocolTests {
     }
 
     /** The connection drops if a subsequent key in the first box is longer than 255. */
-    @Test
     public void test_firstBoxSubsequentKeyExcessiveLength() {
         StringTransport transport = new StringTransport();
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
@@ -157,7 +134,6 @@ class BinaryProtocolTests {
     }
 
     /** The connection drops if the first key in a subsequent box is longer than 255. */
-    @Test
     public void test_subsequentBoxFirstKeyExcessiveLength() {
         StringTransport transport = new StringTransport();
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
@@ -169,7 +145,6 @@ class BinaryProtocolTests {
     }
 
     /** After a too-long key, stopReceivingBoxes is called with a TooLong failure. */
-    @Test
     public void test_excessiveKeyFailure() {
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
         protocol.makeConnection(new StringTransport());
@@ -179,41 +154,37 @@ class BinaryProtocolTests {
         TooLong value = (TooLong) stopReason.value();
         assertTrue(value.isKey);
         assertFalse(value.isLocal);
-        assertNull(value.value);
-        assertNull(value.keyName);
+        assertIs(value.value, null);
+        assertIs(value.keyName, null);
     }
 
     /** unhandledError logs the failure passed to it and disconnects its transport. */
-    @Test
     public void test_unhandledErrorWithTransport() {
         StringTransport transport = new StringTransport();
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
         protocol.makeConnection(transport);
         protocol.unhandledError(new Failure(new RuntimeException("Fake error")));
-        assertEquals(1, logged.flushLoggedErrors(RuntimeException.class).size());
+        assertEqual(flushLoggedErrors(RuntimeException.class).size(), 1);
         assertTrue(transport.disconnecting);
     }
 
     /** unhandledError completes without error when there is no associated transport. */
-    @Test
     public void test_unhandledErrorWithoutTransport() {
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
         protocol.makeConnection(new StringTransport());
         protocol.connectionLost(new Failure(new Exception("Simulated")));
         protocol.unhandledError(new Failure(new RuntimeException("Fake error")));
-        assertEquals(1, logged.flushLoggedErrors(RuntimeException.class).size());
+        assertEqual(flushLoggedErrors(RuntimeException.class).size(), 1);
     }
 
     /** The serialized form of a box is received as a similar box. */
-    @Test
     public void test_receiveBoxData() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.dataReceived(AmpBox.of("testKey", "valueTest", "anotherKey", "anotherValue").serialize());
-        assertEquals(List.of(AmpBox.of("testKey", "valueTest", "anotherKey", "anotherValue")), boxes);
+        assertEqual(boxes, List.of(AmpBox.of("testKey", "valueTest", "anotherKey", "anotherValue")));
     }
 
     /** Values of up to 2**16 - 1 bytes can be received. */
-    @Test
     public void test_receiveLongerBoxData() {
         byte[] value = new byte[(1 << 16) - 1];
         Arrays.fill(value, (byte) 'x');
@@ -221,33 +192,30 @@ class BinaryProtocolTests {
         BinaryBoxProtocol protocol = new BinaryBoxProtocol(receiver);
         protocol.makeConnection(transport);
         protocol.dataReceived(new AmpBox().put("k", value).serialize());
-        assertEquals(List.of(new AmpBox().put("k", value)), boxes);
+        assertEqual(boxes, List.of(new AmpBox().put("k", value)));
         assertFalse(transport.disconnecting);
     }
 
     /** Sending a box emits its serialized bytes to the transport. */
-    @Test
     public void test_sendBox() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.makeConnection(self);
         AmpBox aBox = AmpBox.of("testKey", "valueTest", "someData", "hello");
         a.makeConnection(self);
         a.sendBox(aBox);
-        assertArrayEquals(aBox.serialize(), concat(data.toArray(new byte[0][])));
+        assertEqual(concat(data.toArray(new byte[0][])), aBox.serialize());
     }
 
     /** Losing the connection tells the box receiver it has stopped receiving boxes. */
-    @Test
     public void test_connectionLostStopSendingBoxes() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.makeConnection(self);
         Failure connectionFailure = new Failure(new RuntimeException());
         a.connectionLost(connectionFailure);
-        assertSame(connectionFailure, stopReason);
+        assertIs(stopReason, connectionFailure);
     }
 
     /** The protocol can switch to a different protocol on a box boundary. */
-    @Test
     public void test_protocolSwitch() {
         TestProto otherProto = new TestProto(null, b("outgoing data"));
         BinaryBoxProtocol[] a = new BinaryBoxProtocol[1];
@@ -274,43 +242,40 @@ class BinaryProtocolTests {
         // that AMP doesn't eat the data or try to deliver extra boxes either...
         byte[] moreThanOneBox = concat(anyOldBox.serialize(), b("\u0000\u0000Hello, world!"));
         a[0].dataReceived(moreThanOneBox);
-        assertSame(self, otherProto.transport);
-        assertEquals("\u0000\u0000Hello, world!", s(concat(otherProto.data.toArray(new byte[0][]))));
-        assertEquals(List.of("outgoing data"), data.stream().map(AmpTestSupport::s).toList());
+        assertIs(otherProto.transport, self);
+        assertEqual(s(concat(otherProto.data.toArray(new byte[0][]))), "\u0000\u0000Hello, world!");
+        assertEqual(data.stream().map(AmpTestSupport::s).toList(), List.of("outgoing data"));
         a[0].dataReceived(b("more data"));
-        assertEquals("\u0000\u0000Hello, world!more data", s(concat(otherProto.data.toArray(new byte[0][]))));
-        assertThrows(ProtocolSwitched.class, () -> a[0].sendBox(anyOldBox));
+        assertEqual(s(concat(otherProto.data.toArray(new byte[0][]))), "\u0000\u0000Hello, world!more data");
+        assertRaises(ProtocolSwitched.class, () -> a[0].sendBox(anyOldBox));
     }
 
     /** With no extra bytes after the switch box, the new protocol gets no empty dataReceived. */
-    @Test
     public void test_protocolSwitchEmptyBuffer() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.makeConnection(self);
         TestProto otherProto = new TestProto(null, b(""));
         a._switchTo(otherProto);
-        assertEquals(List.of(), otherProto.data);
+        assertEqual(otherProto.data, List.of());
     }
 
     /** Lock before switching; unlock only if the switch failed; no sending while locked. */
-    @Test
     public void test_protocolSwitchInvalidStates() {
         BinaryBoxProtocol a = new BinaryBoxProtocol(receiver);
         a.makeConnection(self);
         AmpBox sampleBox = AmpBox.of("some", "data");
         a._lockForSwitch();
-        assertThrows(ProtocolSwitched.class, () -> a.sendBox(sampleBox));
+        assertRaises(ProtocolSwitched.class, () -> a.sendBox(sampleBox));
         a._unlockFromSwitch();
         a.sendBox(sampleBox);
-        assertArrayEquals(sampleBox.serialize(), concat(data.toArray(new byte[0][])));
+        assertEqual(concat(data.toArray(new byte[0][])), sampleBox.serialize());
         a._lockForSwitch();
         TestProto otherProto = new TestProto(null, b("outgoing data"));
         a._switchTo(otherProto);
-        assertThrows(ProtocolSwitched.class, a::_unlockFromSwitch);
+        assertRaises(ProtocolSwitched.class, a::_unlockFromSwitch);
     }
 
     /** When switched, the nested protocol is told of the disconnection. */
-    @Test
     public void test_protocolSwitchLoseConnection() {
         Failure[] reason = {null};
         Protocol connectionLoser = new Protocol() {
@@ -325,11 +290,10 @@ class BinaryProtocolTests {
         a._switchTo(connectionLoser);
         Failure connectionFailure = new Failure(new RuntimeException());
         a.connectionLost(connectionFailure);
-        assertSame(connectionFailure, reason[0]);
+        assertIs(reason[0], connectionFailure);
     }
 
     /** When switched, the nested client protocol factory is told of the disconnection. */
-    @Test
     public void test_protocolSwitchLoseClientConnection() {
         Failure[] reason = {null};
         ClientFactory clientLoser = new ClientFactory() {
@@ -345,7 +309,7 @@ class BinaryProtocolTests {
         a._switchTo(connectionLoser, clientLoser);
         Failure connectionFailure = new Failure(new RuntimeException());
         a.connectionLost(connectionFailure);
-        assertSame(connectionFailure, reason[0]);
-        assertInstanceOf(RuntimeException.class, reason[0].value());
+        assertIs(reason[0], connectionFailure);
+        assertIsInstance(reason[0].value(), RuntimeException.class);
     }
 }

@@ -1,27 +1,23 @@
 package dev.twj.protocols.amp;
 
-import static dev.twj.protocols.amp.AmpTestSupport.assertNormEquals;
+import static dev.twj.protocols.amp.AmpTestSupport.norm;
 import static dev.twj.protocols.amp.AmpTestSupport.dict;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.twj.internet.defer.Deferred;
 import dev.twj.protocols.amp.AmpFixtures.Hello;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code CommandDispatchTests}: the BoxDispatcher converts AMP boxes into commands and
  * responses.
  */
-class CommandDispatchTests {
+class CommandDispatchTests extends SynchronousTestCase {
     /** A fake implementation of the interface implied by CommandLocator. */
     static final class FakeLocator implements IResponderLocator {
         final Map<String, BoxResponder> commands = new HashMap<>();
@@ -62,7 +58,6 @@ class CommandDispatchTests {
     FakeSender sender;
     BoxDispatcher dispatcher;
 
-    @BeforeEach
     void setUp() {
         locator = new FakeLocator();
         sender = new FakeSender();
@@ -71,7 +66,6 @@ class CommandDispatchTests {
     }
 
     /** ampBoxReceived should locate the appropriate command in its responder lookup. */
-    @Test
     public void test_receivedAsk() {
         List<AmpBox> received = new ArrayList<>();
         BoxResponder thunk = box -> {
@@ -81,21 +75,19 @@ class CommandDispatchTests {
         AmpBox input = AmpBox.of("_command", "hello", "_ask", "test-command-id", "hello", "world");
         locator.commands.put("hello", thunk);
         dispatcher.ampBoxReceived(input);
-        assertEquals(List.of(input), received);
+        assertEqual(received, List.of(input));
     }
 
     /** The dispatcher should relay its unhandled errors in responding to boxes to its boxSender. */
-    @Test
     public void test_sendUnhandledError() {
         RuntimeException err = new RuntimeException("something went wrong, oh no");
         sender.expectError();
         dispatcher.unhandledError(new Failure(err));
-        assertEquals(1, sender.unhandledErrors.size());
-        assertSame(err, sender.unhandledErrors.get(0).value());
+        assertEqual(sender.unhandledErrors.size(), 1);
+        assertIs(sender.unhandledErrors.get(0).value(), err);
     }
 
     /** Errors during serialization ought to be relayed to the sender's unhandledError method. */
-    @Test
     public void test_unhandledSerializationError() {
         RuntimeException err = new RuntimeException("something undefined went wrong");
         BoxResponder thunk = result -> new AmpBox() {
@@ -108,23 +100,22 @@ class CommandDispatchTests {
         AmpBox input = AmpBox.of("_command", "hello", "_ask", "test-command-id", "hello", "world");
         sender.expectError();
         dispatcher.ampBoxReceived(input);
-        assertEquals(1, sender.unhandledErrors.size());
-        assertSame(err, sender.unhandledErrors.get(0).value());
+        assertEqual(sender.unhandledErrors.size(), 1);
+        assertIs(sender.unhandledErrors.get(0).value(), err);
     }
 
     /**
      * callRemote should emit a properly formatted '_ask' box and record an outstanding Deferred,
      * fired with the response de-serialized when the '_answer' box is received.
      */
-    @Test
     public void test_callRemote() {
         Deferred<Map<String, Object>> d = dispatcher.callRemote(Hello.class, Map.of("hello", AmpTestSupport.b("world")));
-        assertEquals(List.of(AmpBox.of("_command", "hello", "_ask", "1", "hello", "world")), sender.sentBoxes);
+        assertEqual(sender.sentBoxes, List.of(AmpBox.of("_command", "hello", "_ask", "1", "hello", "world")));
         List<Object> answers = new ArrayList<>();
         d.addCallback(answers::add);
-        assertEquals(List.of(), answers);
+        assertEqual(answers, List.of());
         dispatcher.ampBoxReceived(AmpBox.of("hello", "yay", "print", "ignored", "_answer", "1"));
-        assertNormEquals(List.of(dict("hello", AmpTestSupport.b("yay"), "Print", "ignored")), answers);
+        assertEqual(norm(answers), norm(List.of(dict("hello", AmpTestSupport.b("yay"), "Print", "ignored"))));
     }
 
     /**
@@ -134,16 +125,15 @@ class CommandDispatchTests {
     private void localCallbackErrorLoggingTest(Deferred<?> callResult) {
         List<Object> finalResult = new ArrayList<>();
         callResult.addBoth(finalResult::add);
-        assertEquals(1, sender.unhandledErrors.size());
-        assertInstanceOf(ArithmeticException.class, sender.unhandledErrors.get(0).value());
-        assertEquals(Arrays.asList((Object) null), finalResult);
+        assertEqual(sender.unhandledErrors.size(), 1);
+        assertIsInstance(sender.unhandledErrors.get(0).value(), ArithmeticException.class);
+        assertEqual(finalResult, Arrays.asList((Object) null));
     }
 
     /**
      * If the last callback on the Deferred returned by callRemote fails, the failure is passed
      * to the sender's unhandledError method.
      */
-    @Test
     public void test_callRemoteSuccessLocalCallbackErrorLogging() {
         sender.expectError();
         int zero = 0;
@@ -154,7 +144,6 @@ class CommandDispatchTests {
     }
 
     /** Like the above, but for the case where the Deferred returned by callRemote fails. */
-    @Test
     public void test_callRemoteErrorLocalCallbackErrorLogging() {
         sender.expectError();
         int zero = 0;

@@ -1,20 +1,18 @@
 package dev.twj.protocols.amp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.twj.internet.defer.Deferred;
 import dev.twj.protocols.amp.AmpFixtures.InheritingLocator;
 import dev.twj.protocols.amp.AmpFixtures.OverridingLocator;
 import dev.twj.protocols.amp.AmpFixtures.TestLocator;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code CommandLocatorTests}: responders are methods annotated with metadata. The two
  * {@code lookupFunction} tests are not ported: the deprecated {@code lookupFunction} is not.
  */
-class CommandLocatorTests {
+class CommandLocatorTests extends SynchronousTestCase {
     /**
      * Check that a locator of type {@code locatorClass} finds a responder for command named
      * 'simple' that answers {@code expected} to {@code SimpleGreeting<"ni hao", 5>}.
@@ -27,23 +25,20 @@ class CommandLocatorTests {
         if (value instanceof Failure f) {
             throw f.raiseException();
         }
-        assertEquals(AmpBox.of("cookieplus", Long.toString(expected)), value);
+        assertEqual(value, AmpBox.of("cookieplus", Long.toString(expected)));
     }
 
     /** An annotated method is returned from locateResponder, wrapped with serialization. */
-    @Test
     public void test_responderDecorator() throws Exception {
         checkSimpleGreeting(TestLocator::new, 8);
     }
 
     /** Subclasses can override a responder inherited from a base class. */
-    @Test
     public void test_responderOverriding() throws Exception {
         checkSimpleGreeting(OverridingLocator::new, 9);
     }
 
     /** Responder lookup follows the same rules as normal method lookup, with inheritance. */
-    @Test
     public void test_responderInheritance() throws Exception {
         checkSimpleGreeting(InheritingLocator::new, 9);
     }

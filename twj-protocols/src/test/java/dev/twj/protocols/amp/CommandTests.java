@@ -2,11 +2,6 @@ package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTestSupport.b;
 import static dev.twj.protocols.amp.Command.arg;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
@@ -15,10 +10,10 @@ import dev.twj.protocols.amp.AmpFixtures.MyBox;
 import dev.twj.protocols.amp.AmpFixtures.ProtocolIncludingCommand;
 import dev.twj.protocols.amp.AmpFixtures.ProtocolIncludingCommandWithDifferentCommandType;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code CommandTests}: tests for Argument and Command.
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * "converted to dict" tests check that {@code errors()} is a map. The {@code MagicSchemaCommand}
  * tests pass byte values, since {@code makeArguments} must return a box in Java.
  */
-class CommandTests {
+class CommandTests extends SynchronousTestCase {
     /** A command which overrides parseResponse, parseArguments and makeArguments. */
     static class MagicSchemaCommand extends Command {
         MagicSchemaCommand() {
@@ -89,174 +84,155 @@ class CommandTests {
     }
 
     /** parseResponse parses a map of serialized forms via the response schema. */
-    @Test
     public void test_parseResponse() {
         Object protocol = new Object();
         byte[] result = b("whatever");
         AmpBox strings = new AmpBox().put("weird", result);
         Map<String, Object> parsed = Command.of(ProtocolIncludingCommand.class).parseResponse(strings, protocol);
-        assertEquals(List.of("weird"), List.copyOf(parsed.keySet()));
+        assertEqual(List.copyOf(parsed.keySet()), List.of("weird"));
         List<?> weird = (List<?>) parsed.get("weird");
-        assertSame(result, weird.get(0));
-        assertSame(protocol, weird.get(1));
+        assertIs(weird.get(0), result);
+        assertIs(weird.get(1), protocol);
     }
 
     /** callRemote on a command overriding parseResponse uses it to get the response. */
-    @Test
     public void test_callRemoteCallsParseResponse() {
         NoNetworkProtocol client = new NoNetworkProtocol();
         byte[] thingy = b("weeoo");
         Deferred<Map<String, Object>> response = client.callRemote(MagicSchemaCommand.class, Map.of("weird", thingy));
         result(response);
-        assertEquals(new AmpBox().put("weird", thingy),
-                client.parseResponseArguments.get(0));
-        assertSame(client, client.parseResponseArguments.get(1));
+        assertEqual(client.parseResponseArguments.get(0), new AmpBox().put("weird", thingy));
+        assertIs(client.parseResponseArguments.get(1), client);
     }
 
     /** parseArguments parses a map of serialized forms via the argument schema. */
-    @Test
     public void test_parseArguments() {
         Object protocol = new Object();
         byte[] result = b("whatever");
         AmpBox strings = new AmpBox().put("weird", result);
         Map<String, Object> parsed = Command.of(ProtocolIncludingCommand.class).parseArguments(strings, protocol);
         List<?> weird = (List<?>) parsed.get("weird");
-        assertSame(result, weird.get(0));
-        assertSame(protocol, weird.get(1));
+        assertIs(weird.get(0), result);
+        assertIs(weird.get(1), protocol);
     }
 
     /** A responder of a command overriding parseArguments uses it to get the arguments. */
-    @Test
     public void test_responderCallsParseArguments() throws Exception {
         NoNetworkProtocol protocol = new NoNetworkProtocol();
         BoxResponder responder = protocol.locateResponder(Command.of(MagicSchemaCommand.class).commandName());
         AmpBox argument = new AmpBox().put("weird", b("argument"));
         result((Deferred<?>) responder.respond(argument));
-        assertEquals(argument, protocol.parseArgumentsArguments.get(0));
-        assertSame(protocol, protocol.parseArgumentsArguments.get(1));
+        assertEqual(protocol.parseArgumentsArguments.get(0), argument);
+        assertIs(protocol.parseArgumentsArguments.get(1), protocol);
     }
 
     /** makeArguments serializes a map of objects via the argument schema. */
-    @Test
     public void test_makeArguments() {
         Object protocol = new Object();
         Object argument = new Object();
         String ident = System.identityHashCode(argument) + ":" + System.identityHashCode(protocol);
-        assertEquals(new AmpBox().put("weird", b(ident)),
-                Command.of(ProtocolIncludingCommand.class).makeArguments(Map.of("weird", argument), protocol));
+        assertEqual(Command.of(ProtocolIncludingCommand.class).makeArguments(Map.of("weird", argument), protocol), new AmpBox().put("weird", b(ident)));
     }
 
     /** makeArguments returns a box of the command's commandType. */
-    @Test
     public void test_makeArgumentsUsesCommandType() {
         AmpBox result = Command.of(ProtocolIncludingCommandWithDifferentCommandType.class)
                 .makeArguments(Map.of("weird", b("whatever")), new Object());
-        assertSame(MyBox.class, result.getClass());
+        assertIs(result.getClass(), MyBox.class);
     }
 
     /** callRemote on a command overriding makeArguments uses it. */
-    @Test
     public void test_callRemoteCallsMakeArguments() {
         NoNetworkProtocol client = new NoNetworkProtocol();
         Object argument = new Object();
         result(client.callRemote(MagicSchemaCommand.class, Map.of("weird", argument)));
-        assertEquals(Map.of("weird", argument), client.makeArgumentsArguments.get(0));
-        assertSame(client, client.makeArgumentsArguments.get(1));
+        assertEqual(client.makeArgumentsArguments.get(0), Map.of("weird", argument));
+        assertIs(client.makeArgumentsArguments.get(1), client);
     }
 
     /** makeArguments raises InvalidSignature for a key that is not an argument's identifier. */
-    @Test
     public void test_extraArgumentsDisallowed() {
-        assertThrows(InvalidSignature.class, () -> Command.of(Hello.class)
+        assertRaises(InvalidSignature.class, () -> Command.of(Hello.class)
                 .makeArguments(Map.of("hello", b("hello"), "bogusArgument", new Object()), null));
     }
 
     /** The untransformed wire spelling of a keyword argument ({@code print}) is not allowed. */
-    @Test
     public void test_wireSpellingDisallowed() {
-        assertThrows(InvalidSignature.class, () -> Command.of(Hello.class)
+        assertRaises(InvalidSignature.class, () -> Command.of(Hello.class)
                 .makeArguments(Map.of("hello", b("required"), "print", "print value"), null));
     }
 
     /** A command without a commandName is named after its class. */
-    @Test
     public void test_commandNameDefaultsToClassNameAsByteString() {
         class NewCommand extends Command {}
-        assertEquals("NewCommand", new NewCommand().commandName());
+        assertEqual(new NewCommand().commandName(), "NewCommand");
     }
 
     /** A command name must be a byte string (here: no character above U+00FF). */
-    @Test
     public void test_commandNameMustBeAByteString() {
         class NewCommand extends Command {
             NewCommand() {
                 commandName("F\u2603O");
             }
         }
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, NewCommand::new);
+        IllegalArgumentException error = assertRaises(IllegalArgumentException.class, NewCommand::new);
         assertTrue(error.getMessage().contains("byte strings"), error.getMessage());
     }
 
     /** A command's arguments must have byte string names. */
-    @Test
     public void test_commandArgumentsMustBeNamedWithByteStrings() {
-        assertThrows(IllegalArgumentException.class, () -> arg("f\u2603o", new StringArgument()));
+        assertRaises(IllegalArgumentException.class, () -> arg("f\u2603o", new StringArgument()));
     }
 
     /** A command's response must have byte string names (the same Arg check). */
-    @Test
     public void test_commandResponseMustBeNamedWithByteStrings() {
         class NewCommand extends Command {
             NewCommand() {
                 response(arg("f\u2603o", new StringArgument()));
             }
         }
-        assertThrows(IllegalArgumentException.class, NewCommand::new);
+        assertRaises(IllegalArgumentException.class, NewCommand::new);
     }
 
     /** A command's errors are a map. */
-    @Test
     public void test_commandErrorsIsConvertedToDict() {
         class NewCommand extends Command {
             NewCommand() {
                 errors(ArithmeticException.class, "ZDE");
             }
         }
-        assertEquals(Map.of(ArithmeticException.class, "ZDE"), new NewCommand().errors());
+        assertEqual(new NewCommand().errors(), Map.of(ArithmeticException.class, "ZDE"));
     }
 
     /** A command's errors must map exceptions to byte strings. */
-    @Test
     public void test_commandErrorsMustUseBytesForOnWireRepresentation() {
         class NewCommand extends Command {
             NewCommand() {
                 errors(ArithmeticException.class, "f\u2603o");
             }
         }
-        assertThrows(IllegalArgumentException.class, NewCommand::new);
+        assertRaises(IllegalArgumentException.class, NewCommand::new);
     }
 
     /** A command's fatalErrors are a map. */
-    @Test
     public void test_commandFatalErrorsIsConvertedToDict() {
         class NewCommand extends Command {
             NewCommand() {
                 fatalErrors(ArithmeticException.class, "ZDE");
             }
         }
-        assertEquals(Map.of(ArithmeticException.class, "ZDE"), new NewCommand().fatalErrors());
+        assertEqual(new NewCommand().fatalErrors(), Map.of(ArithmeticException.class, "ZDE"));
         assertFalse(new NewCommand().errors().containsKey(ArithmeticException.class));
     }
 
     /** A command's fatalErrors must map exceptions to byte strings. */
-    @Test
     public void test_commandFatalErrorsMustUseBytesForOnWireRepresentation() {
         class NewCommand extends Command {
             NewCommand() {
                 fatalErrors(ArithmeticException.class, "f\u2603o");
             }
         }
-        assertThrows(IllegalArgumentException.class, NewCommand::new);
+        assertRaises(IllegalArgumentException.class, NewCommand::new);
     }
 
 }

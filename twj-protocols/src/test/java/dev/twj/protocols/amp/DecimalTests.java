@@ -1,17 +1,16 @@
 package dev.twj.protocols.amp;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
-import org.junit.jupiter.api.Test;
+
 
 /** Port of {@code DecimalTests}: tests for DecimalArgument. */
-class DecimalTests {
+class DecimalTests extends SynchronousTestCase {
     /** toString raises for an object which is not a BigDecimal (Twisted: ValueError). */
-    @Test
     public void test_nonDecimal() {
         DecimalArgument argument = new DecimalArgument();
-        assertThrows(IllegalArgumentException.class, () -> argument.toString("1.234"));
-        assertThrows(IllegalArgumentException.class, () -> argument.toString(1.234));
-        assertThrows(IllegalArgumentException.class, () -> argument.toString(1234));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString("1.234"));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString(1.234));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString(1234));
     }
 }

@@ -1,26 +1,23 @@
 package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twj.internet.address.UNIXAddress;
 import dev.twj.internet.error.ConnectionLost;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.ITransport;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code DescriptorTests}: Descriptor, an argument type for passing a file descriptor
  * over an AMP connection over a UNIX domain socket (here an in-memory double).
  */
-class DescriptorTests {
+class DescriptorTests extends SynchronousTestCase {
     /** An in-memory transport that can send file descriptors, collecting everything given to it. */
     static final class UNIXStringTransport implements ITransport, IFileDescriptorSender {
         final int fuzz;
@@ -65,7 +62,6 @@ class DescriptorTests {
     UNIXStringTransport transport;
     BinaryBoxProtocol protocol;
 
-    @BeforeEach
     void setUp() {
         fuzz = 3;
         transport = new UNIXStringTransport(fuzz);
@@ -74,33 +70,30 @@ class DescriptorTests {
     }
 
     /** fromStringProto returns the previously received descriptor of the wire ordinal. */
-    @Test
     public void test_fromStringProto() {
         Descriptor argument = new Descriptor();
         protocol.fileDescriptorReceived(5);
         protocol.fileDescriptorReceived(3);
         protocol.fileDescriptorReceived(1);
-        assertEquals(5, argument.fromStringProto(b("0"), protocol));
-        assertEquals(3, argument.fromStringProto(b("1"), protocol));
-        assertEquals(1, argument.fromStringProto(b("2"), protocol));
-        assertEquals(Map.of(), protocol._descriptors());
+        assertEqual(argument.fromStringProto(b("0"), protocol), 5);
+        assertEqual(argument.fromStringProto(b("1"), protocol), 3);
+        assertEqual(argument.fromStringProto(b("2"), protocol), 1);
+        assertEqual(protocol._descriptors(), Map.of());
     }
 
     /** toStringProto sends the descriptor and encodes the next ordinal, starting from 0. */
-    @Test
     public void test_toStringProto() {
         Descriptor argument = new Descriptor();
-        assertArrayEquals(b("0"), argument.toStringProto(2, protocol));
-        assertArrayEquals(new Object[] {"fileDescriptorReceived", 2 + fuzz}, transport.queue.remove(0));
-        assertArrayEquals(b("1"), argument.toStringProto(4, protocol));
-        assertArrayEquals(new Object[] {"fileDescriptorReceived", 4 + fuzz}, transport.queue.remove(0));
-        assertArrayEquals(b("2"), argument.toStringProto(6, protocol));
-        assertArrayEquals(new Object[] {"fileDescriptorReceived", 6 + fuzz}, transport.queue.remove(0));
-        assertEquals(Map.of(), protocol._descriptors());
+        assertEqual(argument.toStringProto(2, protocol), b("0"));
+        assertEqual(transport.queue.remove(0), new Object[] {"fileDescriptorReceived", 2 + fuzz});
+        assertEqual(argument.toStringProto(4, protocol), b("1"));
+        assertEqual(transport.queue.remove(0), new Object[] {"fileDescriptorReceived", 4 + fuzz});
+        assertEqual(argument.toStringProto(6, protocol), b("2"));
+        assertEqual(transport.queue.remove(0), new Object[] {"fileDescriptorReceived", 6 + fuzz});
+        assertEqual(protocol._descriptors(), Map.of());
     }
 
     /** fromBox interprets what toBox built to reconstruct the descriptor. */
-    @Test
     public void test_roundTrip() {
         String name = "alpha";
         AmpBox strings = new AmpBox();
@@ -119,6 +112,6 @@ class DescriptorTests {
         Map<String, Object> receiveObjects = new HashMap<>();
         argument.fromBox(name, strings.copy(), receiveObjects, receiver);
         // Adjusted by fuzz: it went through sendFileDescriptor, not just to a string and back.
-        assertEquals(descriptor + fuzz, receiveObjects.get(name));
+        assertEqual(receiveObjects.get(name), descriptor + fuzz);
     }
 }

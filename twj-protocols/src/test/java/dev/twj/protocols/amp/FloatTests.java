@@ -1,26 +1,23 @@
 package dev.twj.protocols.amp;
 
-import static dev.twj.protocols.amp.AmpTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
-import org.junit.jupiter.api.Test;
+import static dev.twj.protocols.amp.AmpTestSupport.b;
+
 
 /** Port of {@code FloatTests}: tests for FloatArgument. */
-class FloatTests {
+class FloatTests extends SynchronousTestCase {
     /** toString raises for an object which is not a Double (Twisted: ValueError). */
-    @Test
     public void test_nonFloat() {
         FloatArgument argument = new FloatArgument();
-        assertThrows(IllegalArgumentException.class, () -> argument.toString("1.234"));
-        assertThrows(IllegalArgumentException.class, () -> argument.toString(b("1.234")));
-        assertThrows(IllegalArgumentException.class, () -> argument.toString(1234));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString("1.234"));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString(b("1.234")));
+        assertRaises(IllegalArgumentException.class, () -> argument.toString(1234));
     }
 
     /** toString returns a byte string when given a Double. */
-    @Test
     public void test_float() {
         FloatArgument argument = new FloatArgument();
-        assertArrayEquals(b("1.234"), argument.toString(1.234));
+        assertEqual(argument.toString(1.234), b("1.234"));
     }
 }

@@ -28,7 +28,6 @@ class ListOfDecimalNanTests extends ListOfTestsMixin {
 
     /** ListOf.fromBox reverses ListOf.toBox; NaNs are checked by kind and sign, as in Twisted. */
     @Override
-    @org.junit.jupiter.api.Test
     public void test_fromBox() {
         ListOf stringList = new ListOf(elementType());
         Map<String, Object> objects = new java.util.HashMap<>();
@@ -36,10 +35,10 @@ class ListOfDecimalNanTests extends ListOfTestsMixin {
             stringList.fromBox(key, strings().copy(), objects, null);
         }
         List<?> n = (List<?>) objects.get("nan");
-        org.junit.jupiter.api.Assertions.assertTrue(isQnan(n.get(0)) && !isSigned(n.get(0)));
-        org.junit.jupiter.api.Assertions.assertTrue(isQnan(n.get(1)) && isSigned(n.get(1)));
-        org.junit.jupiter.api.Assertions.assertTrue(isSnan(n.get(2)) && !isSigned(n.get(2)));
-        org.junit.jupiter.api.Assertions.assertTrue(isSnan(n.get(3)) && isSigned(n.get(3)));
+        assertTrue(isQnan(n.get(0)) && !isSigned(n.get(0)));
+        assertTrue(isQnan(n.get(1)) && isSigned(n.get(1)));
+        assertTrue(isSnan(n.get(2)) && !isSigned(n.get(2)));
+        assertTrue(isSnan(n.get(3)) && isSigned(n.get(3)));
     }
 
     static boolean isQnan(Object d) {

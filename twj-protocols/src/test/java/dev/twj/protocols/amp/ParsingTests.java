@@ -2,56 +2,46 @@ package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTestSupport.b;
 import static dev.twj.protocols.amp.AmpTestSupport.connectedServerAndClient;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.twj.protocols.amp.AmpFixtures.LiteralAmp;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Port of {@code ParsingTests}. */
-class ParsingTests {
-    @TempDir
-    Path tmp;
-
+class ParsingTests extends SynchronousTestCase {
     /** Verify that the Boolean parser parses 'True' and 'False', but nothing else. */
-    @Test
     public void test_booleanValues() {
         BooleanArgument b = new BooleanArgument();
-        assertEquals(true, b.fromString(b("True")));
-        assertEquals(false, b.fromString(b("False")));
-        assertThrows(IllegalArgumentException.class, () -> b.fromString(b("ninja")));
-        assertThrows(IllegalArgumentException.class, () -> b.fromString(b("true")));
-        assertThrows(IllegalArgumentException.class, () -> b.fromString(b("TRUE")));
-        assertArrayEquals(b("True"), b.toString(true));
-        assertArrayEquals(b("False"), b.toString(false));
+        assertEqual(b.fromString(b("True")), true);
+        assertEqual(b.fromString(b("False")), false);
+        assertRaises(IllegalArgumentException.class, () -> b.fromString(b("ninja")));
+        assertRaises(IllegalArgumentException.class, () -> b.fromString(b("true")));
+        assertRaises(IllegalArgumentException.class, () -> b.fromString(b("TRUE")));
+        assertEqual(b.toString(true), b("True"));
+        assertEqual(b.toString(false), b("False"));
     }
 
     /** Verify the 'Path' argument can parse and emit a file path. */
-    @Test
     public void test_pathValueRoundTrip() throws Exception {
-        Path fp = Files.createTempFile(tmp, "amp", "");
+        Path fp = Path.of(mktemp());
+        Files.createDirectories(fp.getParent());
+        Files.createFile(fp);
         PathArgument p = new PathArgument();
         byte[] s = p.toString(fp);
         Object v = p.fromString(s);
-        assertNotSame(fp, v);
-        assertEquals(fp, v);
+        assertIsNot(v, fp);
+        assertEqual(v, fp);
     }
 
     /** Test that empty boxes raise an error; they aren't supposed to be sent on purpose. */
-    @Test
     public void test_sillyEmptyThing() {
         AMP a = new AMP();
-        assertThrows(NoEmptyBoxes.class, () -> a.ampBoxReceived(new AmpBox()));
+        assertRaises(NoEmptyBoxes.class, () -> a.ampBoxReceived(new AmpBox()));
     }
 
     /** Verify that various kinds of data make it through the encode/parse round-trip unharmed. */
-    @Test
     public void test_ParsingRoundTrip() {
         var csp = connectedServerAndClient(LiteralAmp::new, LiteralAmp::new);
         LiteralAmp c = csp.c();
@@ -79,7 +69,7 @@ class ParsingTests {
             }
             jb.sendTo(c);
             csp.p().flush();
-            assertEquals(jb, s.boxes.get(s.boxes.size() - 1));
+            assertEqual(s.boxes.get(s.boxes.size() - 1), jb);
         }
     }
 }

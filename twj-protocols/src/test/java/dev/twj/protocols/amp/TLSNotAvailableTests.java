@@ -1,21 +1,29 @@
 package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTestSupport.connectedServerAndClient;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
- * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available, which in twj is
- * always (no TLS transport yet), so no setUp disabling it is needed.
+ * Port of {@code TLSNotAvailableTests}: what happens when TLS is not available (Twisted sets
+ * {@code amp.ssl} to None; twj clears {@code StartTLS.sslAvailable}).
  */
-class TLSNotAvailableTests {
+class TLSNotAvailableTests extends SynchronousTestCase {
+    /** Disables TLS for the duration of the test. */
+    public void setUp() {
+        StartTLS.sslAvailable = false;
+    }
+
+    /** Restores TLS. */
+    public void tearDown() {
+        StartTLS.sslAvailable = true;
+    }
+
     /** An AMP with a StartTLS responder returning its TLS variables. */
     static class SecurableProto extends AMP {
         final List<AmpBox> sent = new ArrayList<>();
@@ -37,7 +45,6 @@ class TLSNotAvailableTests {
     }
 
     /** callRemote fails when called with StartTLS (Twisted: RuntimeError). */
-    @Test
     public void test_callRemoteError() {
         var csp = connectedServerAndClient(SecurableProto::new, SecurableProto::new);
         List<Failure> l = new ArrayList<>();
@@ -46,18 +53,16 @@ class TLSNotAvailableTests {
                     l.add(f);
                     return null;
                 });
-        assertSame(RuntimeException.class, l.get(0).value().getClass());
+        assertIs(l.get(0).value().getClass(), RuntimeException.class);
     }
 
     /** A server without TLS answers StartTLS with a meaningful error. */
-    @Test
     public void test_messageReceivedError() {
         SecurableProto svr = new SecurableProto();
         AmpBox box = new AmpBox().put("_command", "StartTLS").put("_ask", "1");
         svr.recordSent = true;
         svr.makeConnection(new StringTransport());
         svr.ampBoxReceived(box);
-        assertEquals(List.of(AmpBox.of("_error_code", "TLS_ERROR", "_error", "1", "_error_description", "TLS not available")),
-                svr.sent);
+        assertEqual(svr.sent, List.of(AmpBox.of("_error_code", "TLS_ERROR", "_error", "1", "_error_description", "TLS not available")));
     }
 }

@@ -1,35 +1,28 @@
 package dev.twj.protocols.amp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code UTCTests}: {@code amp.utc} is {@link DateTimeArgument#utc}. */
-class UTCTests {
+class UTCTests extends SynchronousTestCase {
     /** utc's name is "+00:00". */
-    @Test
     public void test_tzname() {
-        assertEquals("+00:00", DateTimeArgument.tzname(DateTimeArgument.utc));
+        assertEqual(DateTimeArgument.tzname(DateTimeArgument.utc), "+00:00");
     }
 
     /** utc has no daylight saving. */
-    @Test
     public void test_dst() {
-        assertEquals(Duration.ZERO, DateTimeArgument.utc.getRules().getDaylightSavings(Instant.EPOCH));
+        assertEqual(DateTimeArgument.utc.getRules().getDaylightSavings(Instant.EPOCH), Duration.ZERO);
     }
 
     /** utc's offset is zero. */
-    @Test
     public void test_utcoffset() {
-        assertEquals(0, DateTimeArgument.utc.getTotalSeconds());
+        assertEqual(DateTimeArgument.utc.getTotalSeconds(), 0);
     }
 
     /** fromSignHoursMinutes rejects a sign other than '+' or '-' (Twisted: ValueError). */
-    @Test
     public void test_badSign() {
-        assertThrows(IllegalArgumentException.class, () -> DateTimeArgument.fromSignHoursMinutes('?', 0, 0));
+        assertRaises(IllegalArgumentException.class, () -> DateTimeArgument.fromSignHoursMinutes('?', 0, 0));
     }
 }

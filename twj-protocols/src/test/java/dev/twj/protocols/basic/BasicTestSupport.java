@@ -1,12 +1,7 @@
 package dev.twj.protocols.basic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twj.internet.defer.Deferred;
-import dev.twj.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,25 +108,6 @@ final class BasicTestSupport {
             out.append(out.length() == 0 ? "" : "|").append(s(chunk).replace("\n", "\\n"));
         }
         return out.toString();
-    }
-
-    /**
-     * Returns the result of a Deferred that has fired with a success, as trial's
-     * {@code successResultOf}.
-     */
-    static Object successResultOf(Deferred<?> d) {
-        assertTrue(d.hasResult(), "Deferred has no result: " + d);
-        Object result = d.result();
-        assertFalse(result instanceof Failure, "Deferred failed: " + result);
-        return result;
-    }
-
-    /** Returns the Failure of a Deferred that has failed and handles it, as trial's. */
-    static Failure failureResultOf(Deferred<?> d) {
-        assertTrue(d.hasResult(), "Deferred has no result: " + d);
-        Failure failure = assertInstanceOf(Failure.class, d.result());
-        d.addErrback(f -> null);
-        return failure;
     }
 
     /** Asserts that two byte strings are equal, showing them as text. */

@@ -1,42 +1,33 @@
 package dev.twj.protocols.basic;
 
 import static dev.twj.protocols.basic.BasicTestSupport.b;
-import static dev.twj.protocols.basic.BasicTestSupport.failureResultOf;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
-import static dev.twj.protocols.basic.BasicTestSupport.successResultOf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.interfaces.IProducer;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.io.ByteArrayInputStream;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code twisted.protocols.test.test_basic.FileSenderTests}: tests for {@link FileSender}. */
-class FileSenderTests {
+class FileSenderTests extends SynchronousTestCase {
     /** {@link FileSender} implements the {@link IProducer} interface. */
-    @Test
     public void test_interface() {
         FileSender sender = new FileSender();
-        assertInstanceOf(IProducer.class, sender);
+        assertIsInstance(sender, IProducer.class);
     }
 
     /**
      * When {@link FileSender#beginFileTransfer} is called, it registers itself with provided
      * consumer, as a non-streaming producer.
      */
-    @Test
     public void test_producerRegistered() {
         ByteArrayInputStream source = new ByteArrayInputStream(b("Test content"));
         StringTransport consumer = new StringTransport();
         FileSender sender = new FileSender();
         sender.beginFileTransfer(source, consumer);
-        assertSame(sender, consumer.producer);
+        assertIs(consumer.producer, sender);
         assertFalse(consumer.streaming);
     }
 
@@ -45,7 +36,6 @@ class FileSenderTests {
      * via {@code beginFileTransfer}. It returns a {@link Deferred} which fires with the last byte
      * sent.
      */
-    @Test
     public void test_transfer() {
         ByteArrayInputStream source = new ByteArrayInputStream(b("Test content"));
         StringTransport consumer = new StringTransport();
@@ -54,14 +44,13 @@ class FileSenderTests {
         sender.resumeProducing();
         // resumeProducing only finishes after trying to read at eof
         sender.resumeProducing();
-        assertNull(consumer.producer);
+        assertIs(consumer.producer, null);
 
-        assertEquals("t", s((byte[]) successResultOf(d)));
-        assertEquals("Test content", s(consumer.value()));
+        assertEqual(s(successResultOf(d)), "t");
+        assertEqual(s(consumer.value()), "Test content");
     }
 
     /** {@link FileSender} reads at most {@code CHUNK_SIZE} every time it resumes producing. */
-    @Test
     public void test_transferMultipleChunks() {
         ByteArrayInputStream source = new ByteArrayInputStream(b("Test content"));
         StringTransport consumer = new StringTransport();
@@ -70,23 +59,22 @@ class FileSenderTests {
         Deferred<byte[]> d = sender.beginFileTransfer(source, consumer);
         // Ideally we would assertNoResult(d) here, but <http://tm.tl/6291>
         sender.resumeProducing();
-        assertEquals("Test", s(consumer.value()));
+        assertEqual(s(consumer.value()), "Test");
         sender.resumeProducing();
-        assertEquals("Test con", s(consumer.value()));
+        assertEqual(s(consumer.value()), "Test con");
         sender.resumeProducing();
-        assertEquals("Test content", s(consumer.value()));
+        assertEqual(s(consumer.value()), "Test content");
         // resumeProducing only finishes after trying to read at eof
         sender.resumeProducing();
 
-        assertEquals("t", s((byte[]) successResultOf(d)));
-        assertEquals("Test content", s(consumer.value()));
+        assertEqual(s(successResultOf(d)), "t");
+        assertEqual(s(consumer.value()), "Test content");
     }
 
     /**
      * {@link FileSender#beginFileTransfer} takes a {@code transform} argument which allows to
      * manipulate the data on the fly.
      */
-    @Test
     public void test_transferWithTransform() {
         ByteArrayInputStream source = new ByteArrayInputStream(b("Test content"));
         StringTransport consumer = new StringTransport();
@@ -96,8 +84,8 @@ class FileSenderTests {
         // resumeProducing only finishes after trying to read at eof
         sender.resumeProducing();
 
-        assertEquals("T", s((byte[]) successResultOf(d)));
-        assertEquals("tEST CONTENT", s(consumer.value()));
+        assertEqual(s(successResultOf(d)), "T");
+        assertEqual(s(consumer.value()), "tEST CONTENT");
     }
 
     /** Python's {@code bytes.swapcase} for ASCII letters. */
@@ -118,7 +106,6 @@ class FileSenderTests {
      * The {@code Deferred} returned by {@link FileSender#beginFileTransfer} fails with an
      * {@code Exception} if {@code stopProducing} when the transfer is not complete.
      */
-    @Test
     public void test_abortedTransfer() {
         ByteArrayInputStream source = new ByteArrayInputStream(b("Test content"));
         StringTransport consumer = new StringTransport();
@@ -129,6 +116,6 @@ class FileSenderTests {
 
         Failure failure = failureResultOf(d);
         failure.trap(Exception.class);
-        assertEquals("Consumer asked us to stop producing", failure.value().getMessage());
+        assertEqual(failure.value().getMessage(), "Consumer asked us to stop producing");
     }
 }

@@ -5,15 +5,12 @@ import static dev.twj.protocols.basic.BasicTestSupport.concat;
 import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.basic.BasicTestSupport.Recorder;
 import dev.twj.protocols.basic.BasicTestSupport.Recording;
 import dev.twj.python.failure.Failure;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.Int32Tests}: test case for
@@ -86,12 +83,11 @@ class Int32Tests extends RecvdAttributeMixin<Int32Tests.TestInt32> {
     }
 
     /** Test specific behavior of the 32-bits length. */
-    @Test
     public void test_data() {
         TestInt32 r = getProtocol();
         r.sendString(b("foo"));
-        assertEquals("\u0000\u0000\u0000\u0003foo", s(((StringTransport) r.transport).value()));
+        assertEqual(s(((StringTransport) r.transport).value()), "\u0000\u0000\u0000\u0003foo");
         r.dataReceived(concat(new byte[] {0, 0, 0, 4}, b("ubar")));
-        assertEquals(List.of("ubar"), strs(r.rec.received));
+        assertEqual(strs(r.rec.received), List.of("ubar"));
     }
 }

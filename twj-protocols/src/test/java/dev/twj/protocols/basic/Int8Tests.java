@@ -5,15 +5,12 @@ import static dev.twj.protocols.basic.BasicTestSupport.concat;
 import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.basic.BasicTestSupport.Recorder;
 import dev.twj.protocols.basic.BasicTestSupport.Recording;
 import dev.twj.python.failure.Failure;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.Int8Tests}: test case for
@@ -86,20 +83,18 @@ class Int8Tests extends RecvdAttributeMixin<Int8Tests.TestInt8> {
     }
 
     /** Test specific behavior of the 8-bits length. */
-    @Test
     public void test_data() {
         TestInt8 r = getProtocol();
         r.sendString(b("foo"));
-        assertEquals("\u0003foo", s(((StringTransport) r.transport).value()));
+        assertEqual(s(((StringTransport) r.transport).value()), "\u0003foo");
         r.dataReceived(concat(new byte[] {4}, b("ubar")));
-        assertEquals(List.of("ubar"), strs(r.rec.received));
+        assertEqual(strs(r.rec.received), List.of("ubar"));
     }
 
     /** Send too much data: that should cause an error. */
-    @Test
     public void test_tooLongSend() {
         TestInt8 r = getProtocol();
         byte[] tooSend = repeat("b", (1 << (r.prefixLength * 8)) + 1);
-        assertThrows(AssertionError.class, () -> r.sendString(tooSend));
+        assertRaises(AssertionError.class, () -> r.sendString(tooSend));
     }
 }

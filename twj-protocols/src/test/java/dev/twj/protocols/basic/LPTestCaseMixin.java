@@ -1,12 +1,11 @@
 package dev.twj.protocols.basic;
 
 import static dev.twj.protocols.basic.BasicTestSupport.iterbytes;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.testing.StringTransport;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.LPTestCaseMixin}: the test every
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <P> the protocol under test
  */
-abstract class LPTestCaseMixin<P extends Protocol> {
+abstract class LPTestCaseMixin<P extends Protocol> extends SynchronousTestCase {
     /** Inputs that must make the protocol drop its connection. */
     abstract List<byte[]> illegalStrings();
 
@@ -33,7 +32,6 @@ abstract class LPTestCaseMixin<P extends Protocol> {
     }
 
     /** Assert that illegal strings cause the transport to be closed. */
-    @Test
     public void test_illegal() {
         for (byte[] s : illegalStrings()) {
             P r = getProtocol();

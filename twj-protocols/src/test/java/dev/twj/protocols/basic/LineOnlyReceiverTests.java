@@ -5,21 +5,18 @@ import static dev.twj.protocols.basic.BasicTestSupport.concat;
 import static dev.twj.protocols.basic.BasicTestSupport.iterbytes;
 import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.testing.StringTransport;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.LineOnlyReceiverTests}: tests for
  * {@link LineOnlyReceiver}.
  */
-class LineOnlyReceiverTests {
+class LineOnlyReceiverTests extends SynchronousTestCase {
     /** A buffering line only receiver. */
     static class LineOnlyTester extends LineOnlyReceiver {
         List<byte[]> received;
@@ -49,7 +46,6 @@ class LineOnlyReceiverTests {
             + "    ");
 
     /** Test buffering over line protocol: data received should match buffer. */
-    @Test
     public void test_buffer() {
         StringTransport t = new StringTransport();
         LineOnlyTester a = new LineOnlyTester();
@@ -59,14 +55,13 @@ class LineOnlyReceiverTests {
         }
         List<String> expected = Arrays.asList(new String(buffer, 0, buffer.length,
                 java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", -1));
-        assertEquals(expected.subList(0, expected.size() - 1), strs(a.received));
+        assertEqual(strs(a.received), expected.subList(0, expected.size() - 1));
     }
 
     /**
      * {@code LineOnlyReceiver} disconnects the transport if it receives a line longer than its
      * {@code MAX_LENGTH} + len(delimiter).
      */
-    @Test
     public void test_greaterThanMaximumLineLength() {
         LineOnlyTester proto = new LineOnlyTester();
         StringTransport transport = new StringTransport();
@@ -80,9 +75,8 @@ class LineOnlyReceiverTests {
      * When {@link LineOnlyReceiver#lineReceived} is not overridden in a subclass, calling it
      * raises {@code NotImplementedError} (UnsupportedOperationException).
      */
-    @Test
     public void test_lineReceivedNotImplemented() {
         LineOnlyReceiver proto = new LineOnlyReceiver();
-        assertThrows(UnsupportedOperationException.class, () -> proto.lineReceived(b("foo")));
+        assertRaises(UnsupportedOperationException.class, () -> proto.lineReceived(b("foo")));
     }
 }

@@ -4,20 +4,17 @@ import static dev.twj.protocols.basic.BasicTestSupport.b;
 import static dev.twj.protocols.basic.BasicTestSupport.concat;
 import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.testing.StringTransport;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.LineReceiverLineLengthExceededTests}: tests
  * for {@link LineReceiver#lineLengthExceeded}.
  */
-class LineReceiverLineLengthExceededTests {
+class LineReceiverLineLengthExceededTests extends SynchronousTestCase {
     /**
      * Helper for these tests: {@code longLines} gives the values {@code lineLengthExceeded} has
      * been called with.
@@ -44,7 +41,6 @@ class LineReceiverLineLengthExceededTests {
     ExcessivelyLargeLineCatcher proto;
     StringTransport transport;
 
-    @BeforeEach
     void setUp() {
         proto = new ExcessivelyLargeLineCatcher();
         proto.MAX_LENGTH = 6;
@@ -56,11 +52,10 @@ class LineReceiverLineLengthExceededTests {
      * If more bytes than {@code LineReceiver.MAX_LENGTH} arrive containing no line delimiter,
      * all of the bytes are passed as a single string to {@code lineLengthExceeded}.
      */
-    @Test
     public void test_longUnendedLine() {
         byte[] excessive = repeat("x", proto.MAX_LENGTH * 2 + 2);
         proto.dataReceived(excessive);
-        assertEquals(strs(List.of(excessive)), strs(proto.longLines));
+        assertEqual(strs(proto.longLines), strs(List.of(excessive)));
     }
 
     /**
@@ -68,11 +63,10 @@ class LineReceiverLineLengthExceededTests {
      * exceed the length limit without a line delimiter, lineLengthExceeded is called with all of
      * the bytes following the short line's delimiter.
      */
-    @Test
     public void test_longLineAfterShortLine() {
         byte[] excessive = repeat("x", proto.MAX_LENGTH * 2 + 2);
         proto.dataReceived(concat(b("x"), proto.delimiter, excessive));
-        assertEquals(strs(List.of(excessive)), strs(proto.longLines));
+        assertEqual(strs(proto.longLines), strs(List.of(excessive)));
     }
 
     /**
@@ -80,12 +74,11 @@ class LineReceiverLineLengthExceededTests {
      * somewhere not in the first MAX_LENGTH bytes, the entire byte string is passed to
      * lineLengthExceeded.
      */
-    @Test
     public void test_longLineWithDelimiter() {
         byte[] x = repeat("x", proto.MAX_LENGTH * 2 + 2);
         byte[] excessive = concat(x, proto.delimiter, x);
         proto.dataReceived(excessive);
-        assertEquals(strs(List.of(excessive)), strs(proto.longLines));
+        assertEqual(strs(proto.longLines), strs(List.of(excessive)));
     }
 
     /**
@@ -93,19 +86,17 @@ class LineReceiverLineLengthExceededTests {
      * delimiters somewhere not in the first MAX_LENGTH bytes, the entire byte string is passed
      * to lineLengthExceeded.
      */
-    @Test
     public void test_multipleLongLines() {
         byte[] line = concat(repeat("x", proto.MAX_LENGTH * 2 + 2), proto.delimiter);
         byte[] excessive = concat(line, line);
         proto.dataReceived(excessive);
-        assertEquals(strs(List.of(excessive)), strs(proto.longLines));
+        assertEqual(strs(proto.longLines), strs(List.of(excessive)));
     }
 
     /**
      * {@code LineReceiver} disconnects the transport if it receives a line longer than its
      * {@code MAX_LENGTH}.
      */
-    @Test
     public void test_maximumLineLength() {
         LineReceiver proto = new LineReceiver();
         StringTransport transport = new StringTransport();
@@ -118,7 +109,6 @@ class LineReceiverLineLengthExceededTests {
      * {@code LineReceiver} disconnects the transport it if receives a non-finished line longer
      * than its {@code MAX_LENGTH}.
      */
-    @Test
     public void test_maximumLineLengthRemaining() {
         LineReceiver proto = new LineReceiver();
         StringTransport transport = new StringTransport();

@@ -6,23 +6,19 @@ import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
 import static dev.twj.protocols.basic.BasicTestSupport.slice;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.interfaces.IConsumer;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.basic.BasicTestSupport.ZeroDelayClock;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.LineReceiverTests}: tests
  * {@link LineReceiver}, using the {@code LineTester} wrapper.
  */
-class LineReceiverTests {
+class LineReceiverTests extends SynchronousTestCase {
     /** A line receiver that flips between line and raw data modes after one byte. */
     static class FlippingLineTester extends LineReceiver {
         final List<byte[]> lines = new ArrayList<>();
@@ -162,14 +158,13 @@ class LineReceiverTests {
     /**
      * Test buffering for different packet size, checking received matches expected data.
      */
-    @Test
     public void test_buffer() {
         for (int packetSize = 1; packetSize < 10; packetSize++) {
             StringTransport t = new StringTransport();
             LineTester a = new LineTester();
             a.makeConnection(t);
             feed(a, buffer, packetSize);
-            assertEquals(output, strs(a.received), "packet size " + packetSize);
+            assertEqual(strs(a.received), output, "packet size " + packetSize);
         }
     }
 
@@ -180,7 +175,6 @@ class LineReceiverTests {
     /**
      * Test pause inside data receiving. It uses fake clock to see if pausing/resuming work.
      */
-    @Test
     public void test_pausing() {
         for (int packetSize = 1; packetSize < 10; packetSize++) {
             StringTransport t = new StringTransport();
@@ -188,9 +182,9 @@ class LineReceiverTests {
             LineTester a = new LineTester(clock);
             a.makeConnection(t);
             feed(a, pauseBuf, packetSize);
-            assertEquals(pauseOutput1, strs(a.received));
+            assertEqual(strs(a.received), pauseOutput1);
             clock.advance(0);
-            assertEquals(pauseOutput2, strs(a.received));
+            assertEqual(strs(a.received), pauseOutput2);
         }
     }
 
@@ -201,7 +195,6 @@ class LineReceiverTests {
             List.of("twiddle1", "twiddle2", "len 5", "rawpause", "12345", "twiddle3");
 
     /** Test pause inside raw date receiving. */
-    @Test
     public void test_rawPausing() {
         for (int packetSize = 1; packetSize < 10; packetSize++) {
             StringTransport t = new StringTransport();
@@ -209,9 +202,9 @@ class LineReceiverTests {
             LineTester a = new LineTester(clock);
             a.makeConnection(t);
             feed(a, rawpauseBuf, packetSize);
-            assertEquals(rawpauseOutput1, strs(a.received));
+            assertEqual(strs(a.received), rawpauseOutput1);
             clock.advance(0);
-            assertEquals(rawpauseOutput2, strs(a.received));
+            assertEqual(strs(a.received), rawpauseOutput2);
         }
     }
 
@@ -219,32 +212,29 @@ class LineReceiverTests {
     static final List<String> stop_output = List.of("twiddle1", "twiddle2", "stop");
 
     /** Test stop inside producing. */
-    @Test
     public void test_stopProducing() {
         for (int packetSize = 1; packetSize < 10; packetSize++) {
             StringTransport t = new StringTransport();
             LineTester a = new LineTester();
             a.makeConnection(t);
             feed(a, stop_buf, packetSize);
-            assertEquals(stop_output, strs(a.received));
+            assertEqual(strs(a.received), stop_output);
         }
     }
 
     /** Test produce/unproduce in receiving. */
-    @Test
     public void test_lineReceiverAsProducer() {
         LineTester a = new LineTester();
         StringTransport t = new StringTransport();
         a.makeConnection(t);
         a.dataReceived(b("produce\nhello world\nunproduce\ngoodbye\n"));
-        assertEquals(List.of("produce", "hello world", "unproduce", "goodbye"), strs(a.received));
+        assertEqual(strs(a.received), List.of("produce", "hello world", "unproduce", "goodbye"));
     }
 
     /**
      * {@link LineReceiver#clearLineBuffer} removes all buffered data and returns it as bytes
      * and can be called from beneath {@code dataReceived}.
      */
-    @Test
     public void test_clearLineBuffer() {
         class ClearingReceiver extends LineReceiver {
             byte[] line;
@@ -259,20 +249,19 @@ class LineReceiverTests {
 
         ClearingReceiver protocol = new ClearingReceiver();
         protocol.dataReceived(b("foo\r\nbar\r\nbaz"));
-        assertEquals("foo", s(protocol.line));
-        assertEquals("bar\r\nbaz", s(protocol.rest));
+        assertEqual(s(protocol.line), "foo");
+        assertEqual(s(protocol.rest), "bar\r\nbaz");
 
         // Deliver another line to make sure the previously buffered data is really gone.
         protocol.dataReceived(b("quux\r\n"));
-        assertEquals("quux", s(protocol.line));
-        assertEquals("", s(protocol.rest));
+        assertEqual(s(protocol.line), "quux");
+        assertEqual(s(protocol.rest), "");
     }
 
     /**
      * Test switching modes many times on the same data. (Python's recursion limit stands in
      * as a count; 10,000 here, ten times Python's default.)
      */
-    @Test
     public void test_stackRecursion() {
         FlippingLineTester proto = new FlippingLineTester();
         StringTransport transport = new StringTransport();
@@ -283,14 +272,13 @@ class LineReceiverTests {
         for (byte[] line : proto.lines) {
             joined.append(s(line));
         }
-        assertEquals("x".repeat(limit), joined.toString());
+        assertEqual(joined.toString(), "x".repeat(limit));
     }
 
     /**
      * {@code LineReceiver} disconnects the transport if it receives a line longer than its
      * {@code MAX_LENGTH}.
      */
-    @Test
     public void test_maximumLineLength() {
         LineReceiver proto = new LineReceiver();
         StringTransport transport = new StringTransport();
@@ -305,7 +293,6 @@ class LineReceiverTests {
      * could have been -- and turns out to have been -- the start of a delimiter, and that packet
      * causes the total input to exceed {@code MAX_LENGTH} + len(delimiter).
      */
-    @Test
     public void test_maximumLineLengthPartialDelimiter() {
         LineTester proto = new LineTester();
         proto.MAX_LENGTH = 4;
@@ -317,8 +304,8 @@ class LineReceiverTests {
         proto.dataReceived(slice(proto.delimiter, 0, proto.delimiter.length - 1));
         proto.dataReceived(concat(slice(proto.delimiter, proto.delimiter.length - 1), line));
         assertFalse(t.disconnecting);
-        assertEquals(1, proto.received.size());
-        assertEquals(s(line), s(proto.received.get(0)));
+        assertEqual(proto.received.size(), 1);
+        assertEqual(s(proto.received.get(0)), s(line));
     }
 
     /**
@@ -327,7 +314,6 @@ class LineReceiverTests {
      * than its {@code MAX_LENGTH} + len(delimiter). (When the first part that exceeds the max is
      * the beginning of the delimiter.)
      */
-    @Test
     public void test_notQuiteMaximumLineLengthUnfinished() {
         LineReceiver proto = new LineReceiver();
         // '\r\n' is the default, but we set it just to be explicit in this test.
@@ -343,19 +329,17 @@ class LineReceiverTests {
      * When {@link LineReceiver#rawDataReceived} is not overridden in a subclass, calling it
      * raises {@code NotImplementedError} (UnsupportedOperationException).
      */
-    @Test
     public void test_rawDataReceivedNotImplemented() {
         LineReceiver proto = new LineReceiver();
-        assertThrows(UnsupportedOperationException.class, () -> proto.rawDataReceived(b("foo")));
+        assertRaises(UnsupportedOperationException.class, () -> proto.rawDataReceived(b("foo")));
     }
 
     /**
      * When {@link LineReceiver#lineReceived} is not overridden in a subclass, calling it raises
      * {@code NotImplementedError} (UnsupportedOperationException).
      */
-    @Test
     public void test_lineReceivedNotImplemented() {
         LineReceiver proto = new LineReceiver();
-        assertThrows(UnsupportedOperationException.class, () -> proto.lineReceived(b("foo")));
+        assertRaises(UnsupportedOperationException.class, () -> proto.lineReceived(b("foo")));
     }
 }

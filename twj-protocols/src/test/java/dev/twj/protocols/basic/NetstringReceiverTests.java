@@ -5,17 +5,12 @@ import static dev.twj.protocols.basic.BasicTestSupport.concat;
 import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.slice;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.basic.BasicTestSupport.Recorder;
 import dev.twj.protocols.basic.BasicTestSupport.Recording;
 import dev.twj.python.failure.Failure;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.NetstringReceiverTests}: tests for
@@ -73,7 +68,6 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
     StringTransport transport;
     TestNetstring netstringReceiver;
 
-    @BeforeEach
     void setUp() {
         transport = new StringTransport();
         netstringReceiver = new TestNetstring();
@@ -81,7 +75,6 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
     }
 
     /** Strings can be received in chunks of different lengths. */
-    @Test
     public void test_buffer() {
         for (int packetSize = 1; packetSize < 10; packetSize++) {
             StringTransport t = new StringTransport();
@@ -98,29 +91,26 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
                     a.dataReceived(s);
                 }
             }
-            assertEquals(strs(strings), strs(a.received()));
+            assertEqual(strs(a.received()), strs(strings));
         }
     }
 
     /** Empty netstrings (with length '0') can be received. */
-    @Test
     public void test_receiveEmptyNetstring() {
         netstringReceiver.dataReceived(b("0:,"));
-        assertEquals(List.of(""), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of(""));
     }
 
     /** One-character netstrings can be received. */
-    @Test
     public void test_receiveOneCharacter() {
         netstringReceiver.dataReceived(b("1:a,"));
-        assertEquals(List.of("a"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("a"));
     }
 
     /** Two-character netstrings can be received. */
-    @Test
     public void test_receiveTwoCharacters() {
         netstringReceiver.dataReceived(b("2:ab,"));
-        assertEquals(List.of("ab"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("ab"));
     }
 
     /**
@@ -128,14 +118,12 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * confused about the ',' and ':' characters appearing inside the data portion of the
      * netstring.
      */
-    @Test
     public void test_receiveNestedNetstring() {
         netstringReceiver.dataReceived(b("4:1:a,,"));
-        assertEquals(List.of("1:a,"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("1:a,"));
     }
 
     /** Netstrings containing more data than expected are refused. */
-    @Test
     public void test_moreDataThanSpecified() {
         netstringReceiver.dataReceived(b("2:aaa,"));
         assertTrue(transport.disconnecting);
@@ -145,46 +133,40 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * Netstrings that should be empty according to their length specification are refused if
      * they contain data.
      */
-    @Test
     public void test_moreDataThanSpecifiedBorderCase() {
         netstringReceiver.dataReceived(b("0:a,"));
         assertTrue(transport.disconnecting);
     }
 
     /** Netstrings without leading digits that specify the length are refused. */
-    @Test
     public void test_missingNumber() {
         netstringReceiver.dataReceived(b(":aaa,"));
         assertTrue(transport.disconnecting);
     }
 
     /** Netstrings without a colon between length specification and data are refused. */
-    @Test
     public void test_missingColon() {
         netstringReceiver.dataReceived(b("3aaa,"));
         assertTrue(transport.disconnecting);
     }
 
     /** Netstrings that have no leading digits nor a colon are refused. */
-    @Test
     public void test_missingNumberAndColon() {
         netstringReceiver.dataReceived(b("aaa,"));
         assertTrue(transport.disconnecting);
     }
 
     /** Netstrings consisting only of data are refused. */
-    @Test
     public void test_onlyData() {
         netstringReceiver.dataReceived(b("aaa"));
         assertTrue(transport.disconnecting);
     }
 
     /** Netstrings can be received in two portions. */
-    @Test
     public void test_receiveNetstringPortions_1() {
         netstringReceiver.dataReceived(b("4:aa"));
         netstringReceiver.dataReceived(b("aa,"));
-        assertEquals(List.of("aaaa"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("aaaa"));
         assertTrue(netstringReceiver.payloadComplete());
     }
 
@@ -192,21 +174,19 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * Netstrings can be received in more than two portions, even if the length specification is
      * split across two portions.
      */
-    @Test
     public void test_receiveNetstringPortions_2() {
         for (String part : List.of("1", "0:01234", "56789", ",")) {
             netstringReceiver.dataReceived(b(part));
         }
-        assertEquals(List.of("0123456789"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("0123456789"));
     }
 
     /** Netstrings can be received one character at a time. */
-    @Test
     public void test_receiveNetstringPortions_3() {
         for (String part : List.of("2", ":", "a", "b", ",")) {
             netstringReceiver.dataReceived(b(part));
         }
-        assertEquals(List.of("ab"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("ab"));
     }
 
     /**
@@ -214,13 +194,12 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * contains the complete first netstring and the length specification of the second
      * netstring.
      */
-    @Test
     public void test_receiveTwoNetstrings() {
         netstringReceiver.dataReceived(b("1:a,1"));
         assertTrue(netstringReceiver.payloadComplete());
-        assertEquals(List.of("a"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("a"));
         netstringReceiver.dataReceived(b(":b,"));
-        assertEquals(List.of("a", "b"), strs(netstringReceiver.received()));
+        assertEqual(strs(netstringReceiver.received()), List.of("a", "b"));
     }
 
     /**
@@ -231,7 +210,6 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * the "length" sent is 51 NULs: the refusal is for a missing length. BasicBehaviourTests
      * sends {@code 51:} as well.
      */
-    @Test
     public void test_maxReceiveLimit() {
         int tooLong = netstringReceiver.MAX_LENGTH + 1;
         netstringReceiver.dataReceived(concat(new byte[tooLong], b(":"), repeat("a", tooLong)));
@@ -242,54 +220,49 @@ class NetstringReceiverTests extends LPTestCaseMixin<NetstringReceiverTests.Test
      * {@code _consumeLength} returns the expected length of the netstring, including the
      * trailing comma.
      */
-    @Test
     public void test_consumeLength() {
         netstringReceiver.setRemainingData(b("12:"));
         netstringReceiver.consumeLength();
-        assertEquals(13, netstringReceiver.expectedPayloadSize());
+        assertEqual(netstringReceiver.expectedPayloadSize(), 13L);
     }
 
     /**
      * {@code _consumeLength} works as expected if the length specification contains the value
      * of {@code MAX_LENGTH} (border case).
      */
-    @Test
     public void test_consumeLengthBorderCase1() {
         netstringReceiver.setRemainingData(b("12:"));
         netstringReceiver.MAX_LENGTH = 12;
         netstringReceiver.consumeLength();
-        assertEquals(13, netstringReceiver.expectedPayloadSize());
+        assertEqual(netstringReceiver.expectedPayloadSize(), 13L);
     }
 
     /**
      * {@code _consumeLength} raises a {@link NetstringParseError} if the length specification
      * exceeds the value of {@code MAX_LENGTH} by 1 (border case).
      */
-    @Test
     public void test_consumeLengthBorderCase2() {
         netstringReceiver.setRemainingData(b("12:"));
         netstringReceiver.MAX_LENGTH = 11;
-        assertThrows(NetstringParseError.class, netstringReceiver::consumeLength);
+        assertRaises(NetstringParseError.class, netstringReceiver::consumeLength);
     }
 
     /**
      * {@code _consumeLength} raises a {@link NetstringParseError} if the length specification
      * exceeds the value of {@code MAX_LENGTH} by more than 1.
      */
-    @Test
     public void test_consumeLengthBorderCase3() {
         netstringReceiver.setRemainingData(b("1000:"));
         netstringReceiver.MAX_LENGTH = 11;
-        assertThrows(NetstringParseError.class, netstringReceiver::consumeLength);
+        assertRaises(NetstringParseError.class, netstringReceiver::consumeLength);
     }
 
     /**
      * When {@link NetstringReceiver#stringReceived} is not overridden in a subclass, calling it
      * raises {@code NotImplementedError} (UnsupportedOperationException).
      */
-    @Test
     public void test_stringReceivedNotImplemented() {
         NetstringReceiver proto = new NetstringReceiver();
-        assertThrows(UnsupportedOperationException.class, () -> proto.stringReceived(b("foo")));
+        assertRaises(UnsupportedOperationException.class, () -> proto.stringReceived(b("foo")));
     }
 }

@@ -2,22 +2,19 @@ package dev.twj.protocols.basic;
 
 import static dev.twj.protocols.basic.BasicTestSupport.b;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.IPushProducer;
 import dev.twj.internet.interfaces.ITransport;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.ProducerTests}: tests for
  * {@code basic._PausableMixin} and {@link LineReceiver#paused}.
  */
-class ProducerTests {
+class ProducerTests extends SynchronousTestCase {
     /**
      * Transport which isn't really a transport, just looks like one to someone not looking very
      * hard.
@@ -84,7 +81,6 @@ class ProducerTests {
      * <p>{@code ConsumingProtocol} is a {@code LineReceiver} that pauses itself after every line,
      * and writes that line to its transport.
      */
-    @Test
     public void test_pauseResume() {
         ConsumingProtocol p = new ConsumingProtocol();
         OnlyProducerTransport t = new OnlyProducerTransport();
@@ -93,52 +89,52 @@ class ProducerTests {
         // Deliver a partial line.
         // This doesn't trigger a pause and doesn't deliver a line.
         p.dataReceived(b("hello, "));
-        assertEquals(List.of(), strs(t.data));
+        assertEqual(strs(t.data), List.of());
         assertFalse(t.paused);
         assertFalse(p.paused);
 
         // Deliver the rest of the line.
         // This triggers the pause, and the line is echoed.
         p.dataReceived(b("world\r\n"));
-        assertEquals(List.of("hello, world"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world"));
         assertTrue(t.paused);
         assertTrue(p.paused);
 
         // Unpausing doesn't deliver more data, and the protocol is unpaused.
         p.resumeProducing();
-        assertEquals(List.of("hello, world"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world"));
         assertFalse(t.paused);
         assertFalse(p.paused);
 
         // Deliver two lines at once.
         // The protocol is paused after receiving and echoing the first line.
         p.dataReceived(b("hello\r\nworld\r\n"));
-        assertEquals(List.of("hello, world", "hello"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world", "hello"));
         assertTrue(t.paused);
         assertTrue(p.paused);
 
         // Unpausing delivers the waiting line, and causes the protocol to pause again.
         p.resumeProducing();
-        assertEquals(List.of("hello, world", "hello", "world"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world", "hello", "world"));
         assertTrue(t.paused);
         assertTrue(p.paused);
 
         // Deliver a line while paused.
         // This doesn't have a visible effect.
         p.dataReceived(b("goodbye\r\n"));
-        assertEquals(List.of("hello, world", "hello", "world"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world", "hello", "world"));
         assertTrue(t.paused);
         assertTrue(p.paused);
 
         // Unpausing delivers the waiting line, and causes the protocol to pause again.
         p.resumeProducing();
-        assertEquals(List.of("hello, world", "hello", "world", "goodbye"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world", "hello", "world", "goodbye"));
         assertTrue(t.paused);
         assertTrue(p.paused);
 
         // Unpausing doesn't deliver more data, and the protocol is unpaused.
         p.resumeProducing();
-        assertEquals(List.of("hello, world", "hello", "world", "goodbye"), strs(t.data));
+        assertEqual(strs(t.data), List.of("hello, world", "hello", "world", "goodbye"));
         assertFalse(t.paused);
         assertFalse(p.paused);
     }

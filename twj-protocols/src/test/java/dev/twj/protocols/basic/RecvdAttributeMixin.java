@@ -6,12 +6,10 @@ import static dev.twj.protocols.basic.BasicTestSupport.repeat;
 import static dev.twj.protocols.basic.BasicTestSupport.s;
 import static dev.twj.protocols.basic.BasicTestSupport.slice;
 import static dev.twj.protocols.basic.BasicTestSupport.strs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twj.protocols.basic.BasicTestSupport.Recording;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.protocols.test.test_basic.RecvdAttributeMixin}: tests for string
@@ -32,7 +30,6 @@ abstract class RecvdAttributeMixin<P extends IntNStringReceiver & Recording>
      * In stringReceived, recvd contains the remaining data that was passed to dataReceived that
      * was not part of the current message.
      */
-    @Test
     public void test_recvdContainsRemainingData() {
         List<byte[]> result = new ArrayList<>();
         P r = getProtocol();
@@ -41,14 +38,13 @@ abstract class RecvdAttributeMixin<P extends IntNStringReceiver & Recording>
         byte[] incompleteMessage = concat(pack(r.prefixLength, 5), repeat("b", 4));
         // Receive a complete message, followed by an incomplete one
         r.dataReceived(concat(completeMessage, incompleteMessage));
-        assertEquals(strs(List.of(incompleteMessage)), strs(result));
+        assertEqual(strs(result), strs(List.of(incompleteMessage)));
     }
 
     /**
      * In stringReceived, if recvd is changed, messages should be parsed from it rather than the
      * input to dataReceived.
      */
-    @Test
     public void test_recvdChanged() {
         P r = getProtocol();
         List<byte[]> result = new ArrayList<>();
@@ -65,14 +61,13 @@ abstract class RecvdAttributeMixin<P extends IntNStringReceiver & Recording>
         byte[] messageA = makeMessage(r, payloadA);
         byte[] messageB = makeMessage(r, payloadB);
         r.dataReceived(concat(messageA, messageB));
-        assertEquals(strs(List.of(payloadA, payloadC)), strs(result));
+        assertEqual(strs(result), strs(List.of(payloadA, payloadC)));
     }
 
     /**
      * Data already parsed by {@link IntNStringReceiver#dataReceived} is not reparsed if
      * {@code stringReceived} consumes some of the {@code recvd} buffer.
      */
-    @Test
     public void test_switching() {
         P proto = getProtocol();
         List<byte[]> mix = new ArrayList<>();
@@ -90,16 +85,15 @@ abstract class RecvdAttributeMixin<P extends IntNStringReceiver & Recording>
         // Just another byte, to trigger processing of anything that might have been left in the
         // buffer (should be nothing).
         proto.dataReceived(new byte[] {1});
-        assertEquals(strs(strings()), strs(result));
+        assertEqual(strs(result), strs(strings()));
         // And verify that another way
-        assertEquals("\u0001", s(proto.recvd()));
+        assertEqual(s(proto.recvd()), "\u0001");
     }
 
     /**
      * The {@code recvd} buffer contains all data not yet processed by {@code dataReceived} if
      * the {@code lengthLimitExceeded} event occurs.
      */
-    @Test
     public void test_recvdInLengthLimitExceeded() {
         P proto = getProtocol();
         byte[] DATA = BasicTestSupport.b("too long");
@@ -111,7 +105,7 @@ abstract class RecvdAttributeMixin<P extends IntNStringReceiver & Recording>
             result.add(s(proto.recvd()));
         };
         proto.dataReceived(message);
-        assertEquals((long) DATA.length, result.get(0));
-        assertEquals(s(message), result.get(1));
+        assertEqual(result.get(0), (long) DATA.length);
+        assertEqual(result.get(1), s(message));
     }
 }

@@ -2,11 +2,6 @@ package dev.twj.protocols.loopback;
 
 import static dev.twj.protocols.loopback.LoopbackTestSupport.b;
 import static dev.twj.protocols.loopback.LoopbackTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.interfaces.IAddress;
@@ -21,13 +16,12 @@ import dev.twj.internet.task.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code twisted.test.test_loopback.LoopbackAsyncTests}: {@link Loopback#loopbackAsync},
  * run on a {@link Clock} (passed as its first argument) where Twisted uses the global reactor.
  */
-class LoopbackAsyncTests implements LoopbackTestCaseMixin {
+class LoopbackAsyncTests extends LoopbackTestCaseMixin {
     private final Clock clock = new Clock();
 
     @Override
@@ -44,7 +38,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * Test that the client and server protocol both have makeConnection invoked on them by
      * loopbackAsync.
      */
-    @Test
     public void test_makeConnection() {
         class TestProtocol extends Protocol {
             @Override
@@ -56,8 +49,8 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
         TestProtocol server = new TestProtocol();
         TestProtocol client = new TestProtocol();
         Loopback.loopbackAsync(clock, server, client);
-        assertNotNull(client.transport);
-        assertNotNull(server.transport);
+        assertIsNot(client.transport, null);
+        assertIsNot(server.transport, null);
     }
 
     /** Test one of the permutations of client/server host/peer. */
@@ -91,7 +84,7 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
 
         d.addCallback(transport -> {
             IAddress host = get.apply(transport);
-            assertInstanceOf(IAddress.class, host);
+            assertIsInstance(host, IAddress.class);
             return null;
         });
         LoopbackTestSupport.run(clock, d);
@@ -101,13 +94,11 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * Test that the server gets a transport with a properly functioning implementation of
      * {@link ITransport#getHost}.
      */
-    @Test
     public void test_serverHost() {
         hostpeertest(ITransport::getHost, true);
     }
 
     /** Like {@code test_serverHost} but for {@link ITransport#getPeer}. */
-    @Test
     public void test_serverPeer() {
         hostpeertest(ITransport::getPeer, true);
     }
@@ -116,13 +107,11 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * Test that the client gets a transport with a properly functioning implementation of
      * {@link ITransport#getHost}.
      */
-    @Test
     public void test_clientHost() {
         hostpeertest(ITransport::getHost, false);
     }
 
     /** Like {@code test_clientHost} but for {@link ITransport#getPeer}. */
-    @Test
     public void test_clientPeer() {
         hostpeertest(ITransport::getPeer, false);
     }
@@ -180,13 +169,11 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * Test that on a connection where the client speaks first, the server receives the bytes
      * sent by the client.
      */
-    @Test
     public void test_clientGreeting() {
         greetingtest("write", false);
     }
 
     /** Like {@code test_clientGreeting}, but use {@code writeSequence} instead of {@code write}. */
-    @Test
     public void test_clientGreetingSequence() {
         greetingtest("writeSequence", false);
     }
@@ -195,13 +182,11 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * Test that on a connection where the server speaks first, the client receives the bytes
      * sent by the server.
      */
-    @Test
     public void test_serverGreeting() {
         greetingtest("write", true);
     }
 
     /** Like {@code test_serverGreeting}, but use {@code writeSequence} instead of {@code write}. */
-    @Test
     public void test_serverGreetingSequence() {
         greetingtest("writeSequence", true);
     }
@@ -259,7 +244,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
     }
 
     /** Test a push producer registered against a loopback transport. */
-    @Test
     public void test_pushProducer() {
         class PushProducer implements IPushProducer, StartableProducer {
             boolean resumed;
@@ -304,7 +288,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
     }
 
     /** Test a pull producer registered against a loopback transport. */
-    @Test
     public void test_pullProducer() {
         class PullProducer implements IPullProducer, StartableProducer {
             final List<byte[]> toProduce;
@@ -339,7 +322,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * {@link Loopback#loopbackAsync} does not call a protocol's {@code dataReceived} method while
      * that protocol's transport's {@code write} method is higher up on the stack.
      */
-    @Test
     public void test_writeNotReentrant() {
         class Server extends Protocol {
             @Override
@@ -387,7 +369,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * {@link Loopback#loopbackAsync} is called with a {@link LoopbackQueue} of pending bytes and
      * a protocol to which they should be delivered.
      */
-    @Test
     public void test_pumpPolicy() {
         List<PumpCall> pumpCalls = new ArrayList<>();
 
@@ -403,7 +384,7 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
         Protocol server = new Protocol();
 
         Deferred<Void> finished = Loopback.loopbackAsync(clock, server, client, dummyPolicy);
-        assertEquals(List.of(), pumpCalls);
+        assertEqual(pumpCalls, List.of());
 
         client.transport.write(b("foo"));
         client.transport.write(b("bar"));
@@ -416,9 +397,7 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
             toClient.add(null);
             // The order here is somewhat arbitrary.  The implementation happens to always
             // deliver data to the client first.
-            assertEquals(
-                    List.of(new PumpCall(client, toClient), new PumpCall(server, List.of("foo", "bar"))),
-                    pumpCalls);
+            assertEqual(pumpCalls, List.of(new PumpCall(client, toClient), new PumpCall(server, List.of("foo", "bar"))));
             return null;
         });
         LoopbackTestSupport.run(clock, finished);
@@ -438,7 +417,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * {@link Loopback#identityPumpPolicy} is a pump policy which calls the target's
      * {@code dataReceived} method one for each string in the queue passed to it.
      */
-    @Test
     public void test_identityPumpPolicy() {
         List<String> bytes = new ArrayList<>();
         Protocol client = appendingProtocol(bytes);
@@ -449,7 +427,7 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
 
         Loopback.identityPumpPolicy(queue, client);
 
-        assertEquals(List.of("foo", "bar"), bytes);
+        assertEqual(bytes, List.of("foo", "bar"));
     }
 
     /**
@@ -457,7 +435,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
      * {@code dataReceived} only once with all of the strings in the queue passed to it joined
      * together.
      */
-    @Test
     public void test_collapsingPumpPolicy() {
         List<String> bytes = new ArrayList<>();
         Protocol client = appendingProtocol(bytes);
@@ -468,6 +445,6 @@ class LoopbackAsyncTests implements LoopbackTestCaseMixin {
 
         Loopback.collapsingPumpPolicy(queue, client);
 
-        assertEquals(List.of("foobar"), bytes);
+        assertEqual(bytes, List.of("foobar"));
     }
 }

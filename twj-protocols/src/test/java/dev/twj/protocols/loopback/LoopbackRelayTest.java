@@ -2,14 +2,13 @@ package dev.twj.protocols.loopback;
 
 import static dev.twj.protocols.loopback.LoopbackTestSupport.b;
 import static dev.twj.protocols.loopback.LoopbackTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twj.internet.protocol.Protocol;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code twisted.test.test_loopback.LoopbackRelayTest}: {@link LoopbackRelay}. */
-class LoopbackRelayTest {
+class LoopbackRelayTest extends SynchronousTestCase {
     /** Simple Receiver class used for testing LoopbackRelay. */
     static class Receiver extends Protocol {
         String data = "";
@@ -22,26 +21,24 @@ class LoopbackRelayTest {
     }
 
     /** Test to verify that the write function works as expected. */
-    @Test
     public void test_write() {
         Receiver receiver = new Receiver();
         LoopbackRelay relay = new LoopbackRelay(receiver);
         relay.write(b("abc"));
         relay.write(b("def"));
-        assertEquals("", receiver.data);
+        assertEqual(receiver.data, "");
         relay.clearBuffer();
-        assertEquals("abcdef", receiver.data);
+        assertEqual(receiver.data, "abcdef");
     }
 
     /** Test to verify that the writeSequence function works as expected. */
-    @Test
     public void test_writeSequence() {
         Receiver receiver = new Receiver();
         LoopbackRelay relay = new LoopbackRelay(receiver);
         relay.writeSequence(List.of(b("The "), b("quick "), b("brown "), b("fox ")));
         relay.writeSequence(List.of(b("jumps "), b("over "), b("the lazy dog")));
-        assertEquals("", receiver.data);
+        assertEqual(receiver.data, "");
         relay.clearBuffer();
-        assertEquals("The quick brown fox jumps over the lazy dog", receiver.data);
+        assertEqual(receiver.data, "The quick brown fox jumps over the lazy dog");
     }
 }

@@ -2,7 +2,6 @@ package dev.twj.protocols.loopback;
 
 import static dev.twj.protocols.loopback.LoopbackTestSupport.b;
 import static dev.twj.protocols.loopback.LoopbackTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
@@ -10,28 +9,33 @@ import dev.twj.internet.interfaces.IProtocol;
 import dev.twj.internet.task.Clock;
 import dev.twj.protocols.basic.LineReceiver;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.TestCase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/** Port of {@code twisted.test.test_loopback.LoopbackTestCaseMixin}: tests run by every loopback. */
-interface LoopbackTestCaseMixin {
+/**
+ * Port of {@code twisted.test.test_loopback.LoopbackTestCaseMixin}: tests run by every loopback.
+ * Java has no mixins: this is the abstract base of the test cases that run them.
+ */
+abstract class LoopbackTestCaseMixin extends TestCase {
     /** Connects {@code server} and {@code client}: Twisted's {@code loopbackFunc}. */
-    Deferred<Void> loopbackFunc(IProtocol server, IProtocol client);
+    abstract Deferred<Void> loopbackFunc(IProtocol server, IProtocol client);
 
     /** The clock the loopback's Deferred is run on. */
-    Clock clock();
+    abstract Clock clock();
 
     /**
-     * Runs the loopback until {@code d} has a result (trial's reactor spinning until a returned
-     * Deferred fires) and rethrows a failure; by default on {@link #clock()}.
+     * Returns the Deferred the test returns to trial. By default the loopback runs on
+     * {@link #clock()}: it is run here until {@code d} has a result, and a failure is rethrown; a
+     * loopback on the real reactor returns {@code d} for trial to wait on.
      */
-    default void runLoopback(Deferred<?> d) {
+    Deferred<Void> runLoopback(Deferred<Void> d) {
         LoopbackTestSupport.run(clock(), d);
+        return d;
     }
 
     /** Twisted's {@code SimpleProtocol}: a line receiver that records lines and losses. */
-    class SimpleProtocol extends LineReceiver {
+    static class SimpleProtocol extends LineReceiver {
         final Deferred<Void> conn = new Deferred<>();
         final List<byte[]> lines = new ArrayList<>();
         final List<Failure> connLost = new ArrayList<>();
@@ -57,7 +61,7 @@ interface LoopbackTestCaseMixin {
     }
 
     /** Twisted's {@code DoomProtocol}: answers three lines, then hangs up. */
-    class DoomProtocol extends SimpleProtocol {
+    static class DoomProtocol extends SimpleProtocol {
         int i;
 
         @Override
@@ -75,8 +79,8 @@ interface LoopbackTestCaseMixin {
         }
     }
 
-    @Test
-    default void testRegularFunction() {
+    /** A line written by the server before it hangs up reaches the client; both see the loss. */
+    public Deferred<Void> testRegularFunction() {
         SimpleProtocol s = new SimpleProtocol();
         SimpleProtocol c = new SimpleProtocol();
 
@@ -88,16 +92,19 @@ interface LoopbackTestCaseMixin {
 
         Deferred<Void> d = Defer.maybeDeferredDeferred(() -> loopbackFunc(s, c));
         d.addCallback(ignored -> {
-            assertEquals(List.of("THIS IS LINE ONE!"), c.lineStrings());
-            assertEquals(1, s.connLost.size());
-            assertEquals(1, c.connLost.size());
+            assertEqual(c.lineStrings(), List.of("THIS IS LINE ONE!"));
+            assertEqual(s.connLost.size(), 1);
+            assertEqual(c.connLost.size(), 1);
             return null;
         });
-        runLoopback(d);
+        return runLoopback(d);
     }
 
-    @Test
-    default void testSneakyHiddenDoom() {
+    /**
+     * Two protocols that answer each other and hang up after the third line: each side receives
+     * exactly the lines written before the hang-up, and both see the loss once.
+     */
+    public Deferred<Void> testSneakyHiddenDoom() {
         DoomProtocol s = new DoomProtocol();
         DoomProtocol c = new DoomProtocol();
 
@@ -108,12 +115,12 @@ interface LoopbackTestCaseMixin {
 
         Deferred<Void> d = Defer.maybeDeferredDeferred(() -> loopbackFunc(s, c));
         d.addCallback(ignored -> {
-            assertEquals(List.of("Hello 1", "Hello 2", "Hello 3"), s.lineStrings());
-            assertEquals(List.of("DOOM LINE", "Hello 1", "Hello 2", "Hello 3"), c.lineStrings());
-            assertEquals(1, s.connLost.size());
-            assertEquals(1, c.connLost.size());
+            assertEqual(s.lineStrings(), List.of("Hello 1", "Hello 2", "Hello 3"));
+            assertEqual(c.lineStrings(), List.of("DOOM LINE", "Hello 1", "Hello 2", "Hello 3"));
+            assertEqual(s.connLost.size(), 1);
+            assertEqual(c.connLost.size(), 1);
             return null;
         });
-        runLoopback(d);
+        return runLoopback(d);
     }
 }

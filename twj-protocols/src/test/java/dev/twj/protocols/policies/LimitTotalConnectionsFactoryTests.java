@@ -1,38 +1,33 @@
 package dev.twj.protocols.policies;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.twj.internet.protocol.Protocol;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
 /** Port of {@code twisted.test.test_policies.LimitTotalConnectionsFactoryTests}. */
-class LimitTotalConnectionsFactoryTests {
-    @Test
+class LimitTotalConnectionsFactoryTests extends SynchronousTestCase {
+    /** The factory counts connections as they are made and lost. */
     public void testConnectionCounting() {
         // Make a basic factory
         LimitTotalConnectionsFactory factory = new LimitTotalConnectionsFactory();
         factory.protocol = Protocol::new;
 
         // connectionCount starts at zero
-        assertEquals(0, factory.connectionCount);
+        assertEqual(factory.connectionCount, 0);
 
         // connectionCount increments as connections are made
         Protocol p1 = factory.buildProtocol(null);
-        assertEquals(1, factory.connectionCount);
+        assertEqual(factory.connectionCount, 1);
         Protocol p2 = factory.buildProtocol(null);
-        assertEquals(2, factory.connectionCount);
+        assertEqual(factory.connectionCount, 2);
 
         // and decrements as they are lost
         p1.connectionLost(null);
-        assertEquals(1, factory.connectionCount);
+        assertEqual(factory.connectionCount, 1);
         p2.connectionLost(null);
-        assertEquals(0, factory.connectionCount);
+        assertEqual(factory.connectionCount, 0);
     }
 
-    @Test
+    /** Connections beyond the factory's limit are refused, and the count stays at the limit. */
     public void testConnectionLimiting() {
         // Make a basic factory with a connection limit of 1
         LimitTotalConnectionsFactory factory = new LimitTotalConnectionsFactory();
@@ -41,13 +36,13 @@ class LimitTotalConnectionsFactoryTests {
 
         // Make a connection
         Protocol p = factory.buildProtocol(null);
-        assertNotNull(p);
-        assertEquals(1, factory.connectionCount);
+        assertIsNot(p, null);
+        assertEqual(factory.connectionCount, 1);
 
         // Try to make a second connection, which will exceed the connection limit.  This should
         // return null, because overflowProtocol is null.
-        assertNull(factory.buildProtocol(null));
-        assertEquals(1, factory.connectionCount);
+        assertIs(factory.buildProtocol(null), null);
+        assertEqual(factory.connectionCount, 1);
 
         // Define an overflow protocol
         boolean[] overflowed = {false};
@@ -65,12 +60,12 @@ class LimitTotalConnectionsFactoryTests {
         Protocol op = factory.buildProtocol(null);
         op.makeConnection(null); // to trigger connectionMade
         assertTrue(overflowed[0]);
-        assertEquals(2, factory.connectionCount);
+        assertEqual(factory.connectionCount, 2);
 
         // Close the connections.
         p.connectionLost(null);
-        assertEquals(1, factory.connectionCount);
+        assertEqual(factory.connectionCount, 1);
         op.connectionLost(null);
-        assertEquals(0, factory.connectionCount);
+        assertEqual(factory.connectionCount, 0);
     }
 }

@@ -2,11 +2,6 @@ package dev.twj.protocols.policies;
 
 import static dev.twj.protocols.policies.PoliciesTestSupport.b;
 import static dev.twj.protocols.policies.PoliciesTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.interfaces.IProtocolFactory;
@@ -15,17 +10,16 @@ import dev.twj.internet.testing.StringTransportWithDisconnection;
 import dev.twj.protocols.policies.PoliciesTestSupport.EchoProtocol;
 import dev.twj.protocols.policies.PoliciesTestSupport.Server;
 import dev.twj.protocols.policies.PoliciesTestSupport.SimpleProtocol;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Port of {@code twisted.test.test_policies.LoggingFactoryTests}: {@link TrafficLoggingFactory}. */
-class LoggingFactoryTests {
+class LoggingFactoryTests extends SynchronousTestCase {
     /** Echoes, but with writeSequence when the data contains {@code vector!}. */
     static class WriteSequenceEchoProtocol extends EchoProtocol {
         @Override
@@ -48,14 +42,15 @@ class LoggingFactoryTests {
 
         @Override
         public Writer open(String name) {
-            assertNull(openFile, "open() called too many times");
+            if (openFile != null) {
+                throw new AssertionError("open() called too many times");
+            }
             openFile = new StringWriter();
             return openFile;
         }
     }
 
     /** Check the output produced by {@link TrafficLoggingFactory}. */
-    @Test
     public void test_thingsGetLogged() {
         Server wrappedFactory = new Server();
         wrappedFactory.protocol = WriteSequenceEchoProtocol::new;
@@ -68,20 +63,20 @@ class LoggingFactoryTests {
 
         String v = f.openFile.toString();
         assertTrue(v.contains("*"), v);
-        assertEquals(0, t.value().length);
+        assertEqual(t.value().length, 0);
 
         p.dataReceived(b("here are some bytes"));
 
         v = f.openFile.toString();
         assertTrue(v.contains("C 1: b'here are some bytes'"), v);
         assertTrue(v.contains("S 1: b'here are some bytes'"), v);
-        assertEquals("here are some bytes", s(t.value()));
+        assertEqual(s(t.value()), "here are some bytes");
 
         t.clear();
         p.dataReceived(b("prepare for vector! to the extreme"));
         v = f.openFile.toString();
         assertTrue(v.contains("SV 1: [b'prepare for vector! to the extreme']"), v);
-        assertEquals("prepare for vector! to the extreme", s(t.value()));
+        assertEqual(s(t.value()), "prepare for vector! to the extreme");
 
         p.loseConnection();
 
@@ -90,20 +85,19 @@ class LoggingFactoryTests {
     }
 
     /** Test counter management with the resetCounter method. */
-    @Test
     public void test_counter() {
         Server wrappedFactory = new Server();
         TestLoggingFactory f = new TestLoggingFactory(wrappedFactory, "test");
-        assertEquals(0, f.counter());
+        assertEqual(f.counter(), 0);
         f.buildProtocol(new IPv4Address("TCP", "1.2.3.4", 5678));
-        assertEquals(1, f.counter());
+        assertEqual(f.counter(), 1);
         // Reset log file
         f.openFile = null;
         f.buildProtocol(new IPv4Address("TCP", "1.2.3.4", 5679));
-        assertEquals(2, f.counter());
+        assertEqual(f.counter(), 2);
 
         f.resetCounter();
-        assertEquals(0, f.counter());
+        assertEqual(f.counter(), 0);
     }
 
     /**
@@ -111,10 +105,10 @@ class LoggingFactoryTests {
      * log file for that protocol and attaches the logfile to the built protocol.
      *
      * <p>Java version: Twisted patches {@code builtins.open}; this test lets the default
-     * {@link TrafficLoggingFactory#open} create real files in a temporary directory.
+     * {@link TrafficLoggingFactory#open} create real files in a directory from {@link #mktemp}.
      */
-    @Test
-    public void test_loggingFactoryOpensLogfileAutomatically(@TempDir Path dir) throws IOException {
+    public void test_loggingFactoryOpensLogfileAutomatically() throws IOException {
+        Path dir = Files.createDirectories(Path.of(mktemp()));
         ServerFactory wrappedFactory = new ServerFactory();
         wrappedFactory.protocol = SimpleProtocol::new;
         String prefix = dir.resolve("test").toString();
@@ -126,16 +120,15 @@ class LoggingFactoryTests {
 
         // We expect open to be called twice, with the files passed to the protocols.
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("test-1", "test-2"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList());
+            assertEqual(files.map(f -> f.getFileName().toString()).sorted().toList(), List.of("test-1", "test-2"));
         }
-        assertNotSame(firstProto.logfile, secondProto.logfile);
+        assertIsNot(secondProto.logfile, firstProto.logfile);
         firstProto.logfile.write("first");
         firstProto.logfile.close();
         secondProto.logfile.write("second");
         secondProto.logfile.close();
-        assertEquals("first", Files.readString(dir.resolve("test-1")));
-        assertEquals("second", Files.readString(dir.resolve("test-2")));
+        assertEqual(Files.readString(dir.resolve("test-1")), "first");
+        assertEqual(Files.readString(dir.resolve("test-2")), "second");
         assertFalse(Files.exists(dir.resolve("test-3")));
     }
 }

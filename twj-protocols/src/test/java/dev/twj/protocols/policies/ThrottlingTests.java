@@ -2,15 +2,12 @@ package dev.twj.protocols.policies;
 
 import static dev.twj.protocols.policies.PoliciesTestSupport.b;
 import static dev.twj.protocols.policies.PoliciesTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twj.internet.Reactor;
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.interfaces.IAddress;
-import dev.twj.internet.interfaces.IDelayedCall;
 import dev.twj.internet.interfaces.IListeningPort;
 import dev.twj.internet.interfaces.IProtocol;
 import dev.twj.internet.interfaces.IProtocolFactory;
@@ -23,20 +20,16 @@ import dev.twj.protocols.policies.PoliciesTestSupport.EchoProtocol;
 import dev.twj.protocols.policies.PoliciesTestSupport.Server;
 import dev.twj.protocols.policies.PoliciesTestSupport.SimpleProtocol;
 import dev.twj.protocols.policies.PoliciesTestSupport.TestableThrottlingFactory;
-import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.TestCase;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Port of {@code twisted.test.test_policies.ThrottlingTests}: {@link ThrottlingFactory}.
- *
- * <p>{@code test_limit} runs on real TCP with a {@link SelectReactor} of its own (Twisted uses
- * the global reactor), run in the test thread until the test's Deferred fires.
+ * {@code test_limit} runs on real TCP on the global reactor, which trial runs until the test's
+ * Deferred fires.
  */
-@Timeout(60)
-class ThrottlingTests {
+class ThrottlingTests extends TestCase {
     /**
      * Twisted's test {@code WrappingFactory}: returns the wrapped factory's protocol unwrapped and
      * fires {@link #deferred} when it starts.
@@ -79,16 +72,14 @@ class ThrottlingTests {
      *
      * <p>FIXME: https://twistedmatrix.com/trac/ticket/10012 This is a flaky test (in Twisted).
      */
-    @Test
-    public void test_limit() {
-        SelectReactor reactor = new SelectReactor();
+    public Deferred<Object> test_limit() {
+        SelectReactor reactor = Reactor.reactor();
         Server server = new Server();
         SimpleProtocol c1 = new SimpleProtocol();
         SimpleProtocol c2 = new SimpleProtocol();
         SimpleProtocol c3 = new SimpleProtocol();
         SimpleProtocol c4 = new SimpleProtocol();
         ThrottlingFactory tServer = new ThrottlingFactory(server, 2);
-        tServer.clock = reactor;
         StartNotifyingWrappingFactory wrapTServer = new StartNotifyingWrappingFactory(tServer);
 
         // Start listening
@@ -103,9 +94,9 @@ class ThrottlingTests {
             return c3.dDisconnected;
         }).addCallback(results -> {
             // _check123
-            assertEquals(List.of(true, true, true), List.of(c1.connected, c2.connected, c3.connected));
-            assertEquals(List.of(false, false, true), List.of(c1.disconnected, c2.disconnected, c3.disconnected));
-            assertEquals(2, tServer.protocols.size());
+            assertEqual(List.of(c1.connected, c2.connected, c3.connected), List.of(true, true, true));
+            assertEqual(List.of(c1.disconnected, c2.disconnected, c3.disconnected), List.of(false, false, true));
+            assertEqual(tServer.protocols.size(), 2);
             return results;
         }).addCallbackDeferred(results -> {
             // _lose1: disconnect one protocol and now another should be able to connect
@@ -129,31 +120,10 @@ class ThrottlingTests {
                     Defer.maybeDeferredDeferred(p::stopListening), c2.dDisconnected, c4.dDisconnected));
         }).addCallback(results -> (Object) results);
 
-        Object[] box = {null};
-        boolean[] fired = {false};
-        d.addBoth(r -> {
-            box[0] = r;
-            fired[0] = true;
-            if (reactor.running()) {
-                reactor.stop();
-            }
-            return null;
-        });
-        if (!fired[0]) {
-            IDelayedCall safety = reactor.callLater(20, reactor::stop);
-            reactor.run(false);
-            if (safety.active()) {
-                safety.cancel();
-            }
-        }
-        assertTrue(fired[0], "test_limit's Deferred did not fire within 20 seconds");
-        if (box[0] instanceof Failure f) {
-            throw new AssertionError(f.getErrorMessage(), f.value());
-        }
+        return d;
     }
 
     /** {@link ThrottlingProtocol#writeSequence} is called on the underlying factory. */
-    @Test
     public void test_writeSequence() {
         Server server = new Server();
         TestableThrottlingFactory tServer =
@@ -165,12 +135,11 @@ class ThrottlingTests {
         protocol.makeConnection(transport);
 
         protocol.writeSequence(Collections.nCopies(4, b("bytes")));
-        assertEquals("bytesbytesbytesbytes", s(transport.value()));
-        assertEquals(20, tServer.writtenThisSecond);
+        assertEqual(s(transport.value()), "bytesbytesbytesbytes");
+        assertEqual(tServer.writtenThisSecond, 20L);
     }
 
     /** Check the writeLimit parameter: write data, and check for the pause status. */
-    @Test
     public void test_writeLimit() {
         Server server = new Server();
         TestableThrottlingFactory tServer =
@@ -184,23 +153,22 @@ class ThrottlingTests {
 
         port.dataReceived(b("0123456789"));
         port.dataReceived(b("abcdefghij"));
-        assertEquals("0123456789abcdefghij", s(tr.value()));
-        assertEquals(20, tServer.writtenThisSecond);
+        assertEqual(s(tr.value()), "0123456789abcdefghij");
+        assertEqual(tServer.writtenThisSecond, 20L);
         assertFalse(((EchoProtocol) port.wrappedProtocol).paused);
 
         // at this point server should've written 20 bytes, 10 bytes above the limit so writing
         // should be paused around 1 second from 'now', and resumed a second after that
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.writtenThisSecond);
+        assertEqual(tServer.writtenThisSecond, 0L);
         assertTrue(((EchoProtocol) port.wrappedProtocol).paused);
 
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.writtenThisSecond);
+        assertEqual(tServer.writtenThisSecond, 0L);
         assertFalse(((EchoProtocol) port.wrappedProtocol).paused);
     }
 
     /** Check the readLimit parameter: read data and check for the pause status. */
-    @Test
     public void test_readLimit() {
         Server server = new Server();
         TestableThrottlingFactory tServer =
@@ -213,29 +181,29 @@ class ThrottlingTests {
 
         port.dataReceived(b("0123456789"));
         port.dataReceived(b("abcdefghij"));
-        assertEquals("0123456789abcdefghij", s(tr.value()));
-        assertEquals(20, tServer.readThisSecond);
+        assertEqual(s(tr.value()), "0123456789abcdefghij");
+        assertEqual(tServer.readThisSecond, 20L);
 
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.readThisSecond);
-        assertEquals("paused", tr.producerState);
+        assertEqual(tServer.readThisSecond, 0L);
+        assertEqual(tr.producerState, "paused");
 
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.readThisSecond);
-        assertEquals("producing", tr.producerState);
+        assertEqual(tServer.readThisSecond, 0L);
+        assertEqual(tr.producerState, "producing");
 
         tr.clear();
         port.dataReceived(b("0123456789"));
         port.dataReceived(b("abcdefghij"));
-        assertEquals("0123456789abcdefghij", s(tr.value()));
-        assertEquals(20, tServer.readThisSecond);
+        assertEqual(s(tr.value()), "0123456789abcdefghij");
+        assertEqual(tServer.readThisSecond, 20L);
 
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.readThisSecond);
-        assertEquals("paused", tr.producerState);
+        assertEqual(tServer.readThisSecond, 0L);
+        assertEqual(tr.producerState, "paused");
 
         tServer.clock().advance(1.05);
-        assertEquals(0, tServer.readThisSecond);
-        assertEquals("producing", tr.producerState);
+        assertEqual(tServer.readThisSecond, 0L);
+        assertEqual(tr.producerState, "producing");
     }
 }

@@ -1,8 +1,6 @@
 package dev.twj.protocols.policies;
 
 import static dev.twj.protocols.policies.PoliciesTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.protocol.ServerFactory;
@@ -10,12 +8,11 @@ import dev.twj.internet.task.Clock;
 import dev.twj.internet.testing.StringTransportWithDisconnection;
 import dev.twj.protocols.policies.PoliciesTestSupport.SimpleProtocol;
 import dev.twj.protocols.policies.PoliciesTestSupport.TestableTimeoutFactory;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.Collections;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code twisted.test.test_policies.TimeoutFactoryTests}: {@link TimeoutFactory}. */
-class TimeoutFactoryTests {
+class TimeoutFactoryTests extends SynchronousTestCase {
     private Clock clock;
     private TestableTimeoutFactory factory;
     private TimeoutProtocol proto;
@@ -23,7 +20,6 @@ class TimeoutFactoryTests {
     private SimpleProtocol wrappedProto;
 
     /** Create a testable, deterministic clock, and a set of server factory/protocol/transport. */
-    @BeforeEach
     public void setUp() {
         clock = new Clock();
         ServerFactory wrappedFactory = new ServerFactory();
@@ -40,7 +36,6 @@ class TimeoutFactoryTests {
      * Make sure that when a TimeoutFactory accepts a connection, it will time out that connection
      * if no data is read or written within the timeout period.
      */
-    @Test
     public void test_timeout() {
         // Let almost 3 time units pass
         clock.pump(0.0, 0.5, 1.0, 1.0, 0.4);
@@ -55,7 +50,6 @@ class TimeoutFactoryTests {
      * Make sure that writing data to a transport from a protocol constructed by a TimeoutFactory
      * resets the timeout countdown.
      */
-    @Test
     public void test_sendAvoidsTimeout() {
         // Let half the countdown period elapse
         clock.pump(0.0, 0.5, 1.0);
@@ -82,7 +76,6 @@ class TimeoutFactoryTests {
     }
 
     /** Make sure that receiving data also resets the timeout countdown. */
-    @Test
     public void test_receiveAvoidsTimeout() {
         // Let half the countdown period elapse
         clock.pump(0.0, 1.0, 0.5);

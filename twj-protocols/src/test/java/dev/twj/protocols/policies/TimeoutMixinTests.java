@@ -1,22 +1,16 @@
 package dev.twj.protocols.policies;
 
 import static dev.twj.protocols.policies.PoliciesTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.interfaces.IDelayedCall;
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.task.Clock;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.python.failure.Failure;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
 /** Port of {@code twisted.test.test_policies.TimeoutMixinTests}: {@link TimeoutMixin}. */
-class TimeoutMixinTests {
+class TimeoutMixinTests extends SynchronousTestCase {
     /**
      * A testable protocol with timeout facility: Twisted's {@code TimeoutTester(Protocol,
      * TimeoutMixin)}, holding its {@link TimeoutMixin}.
@@ -71,21 +65,18 @@ class TimeoutMixinTests {
     private TimeoutTester proto;
 
     /** Create a testable, deterministic clock and a {@code TimeoutTester} instance. */
-    @BeforeEach
     public void setUp() {
         clock = new Clock();
         proto = new TimeoutTester(clock);
     }
 
     /** Test that the callLater of the clock is used instead of the reactor's callLater. */
-    @Test
     public void test_overriddenCallLater() {
         proto.timeout.setTimeout(10);
-        assertEquals(1, clock.getDelayedCalls().size());
+        assertEqual(clock.getDelayedCalls().size(), 1);
     }
 
     /** Check that the protocol does timeout at the time specified by its {@code timeOut} attribute. */
-    @Test
     public void test_timeout() {
         proto.makeConnection(new StringTransport());
 
@@ -97,7 +88,6 @@ class TimeoutMixinTests {
     }
 
     /** Check that receiving data is delaying the timeout of the connection. */
-    @Test
     public void test_noTimeout() {
         proto.makeConnection(new StringTransport());
 
@@ -114,13 +104,12 @@ class TimeoutMixinTests {
      * Check that setting a new value for timeout cancel the previous value and install a new
      * timeout.
      */
-    @Test
     public void test_resetTimeout() {
         proto.timeout.timeOut = null;
         proto.makeConnection(new StringTransport());
 
         proto.timeout.setTimeout(1);
-        assertEquals(1.0, proto.timeout.timeOut);
+        assertEqual(proto.timeout.timeOut, 1.0);
 
         clock.pump(0, 0.9);
         assertFalse(proto.timedOut);
@@ -129,27 +118,25 @@ class TimeoutMixinTests {
     }
 
     /** Setting the timeout to null cancel any timeout operations. */
-    @Test
     public void test_cancelTimeout() {
         proto.timeout.timeOut = 5.0;
         proto.makeConnection(new StringTransport());
 
         proto.timeout.setTimeout((Double) null);
-        assertNull(proto.timeout.timeOut);
+        assertIs(proto.timeout.timeOut, null);
 
         clock.pump(0, 5, 5, 5);
         assertFalse(proto.timedOut);
     }
 
     /** setTimeout should return the value of the previous timeout. */
-    @Test
     public void test_setTimeoutReturn() {
         proto.timeout.timeOut = 5.0;
 
-        assertEquals(5.0, proto.timeout.setTimeout(10));
-        assertEquals(10.0, proto.timeout.setTimeout((Double) null));
-        assertNull(proto.timeout.setTimeout(1));
-        assertEquals(1.0, proto.timeout.timeOut);
+        assertEqual(proto.timeout.setTimeout(10), 5.0);
+        assertEqual(proto.timeout.setTimeout((Double) null), 10.0);
+        assertIs(proto.timeout.setTimeout(1), null);
+        assertEqual(proto.timeout.timeOut, 1.0);
 
         // Clean up the DelayedCall
         proto.timeout.setTimeout((Double) null);
@@ -159,16 +146,15 @@ class TimeoutMixinTests {
      * When the timeout was already cancelled from an external place, calling setTimeout with null
      * to explicitly cancel it will clean up the timeout without raising any exception.
      */
-    @Test
     public void test_setTimeoutCancleAlreadyCancelled() {
         proto.timeout.setTimeout(3);
         // We trigger an external cancelling of that timeout, for example when the reactor is
         // stopped.
         clock.getDelayedCalls().get(0).cancel();
-        assertNotNull(proto.timeout.timeOut);
+        assertIsNot(proto.timeout.timeOut, null);
 
         proto.timeout.setTimeout((Double) null);
 
-        assertNull(proto.timeout.timeOut);
+        assertIs(proto.timeout.timeOut, null);
     }
 }

@@ -1,20 +1,15 @@
 package dev.twj.protocols.policies;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.protocol.ServerFactory;
 import dev.twj.internet.task.Clock;
 import dev.twj.internet.testing.StringTransportWithDisconnection;
 import dev.twj.protocols.policies.PoliciesTestSupport.SimpleProtocol;
 import dev.twj.protocols.policies.PoliciesTestSupport.TestableTimeoutFactory;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
 /** Port of {@code twisted.test.test_policies.TimeoutProtocolTests}: {@link TimeoutProtocol}. */
-class TimeoutProtocolTests {
+class TimeoutProtocolTests extends SynchronousTestCase {
     private Clock clock;
 
     /** Helper to set up an already connected protocol to be tested; sets {@link #clock}. */
@@ -40,28 +35,26 @@ class TimeoutProtocolTests {
     }
 
     /** Will cancel the ongoing timeout. */
-    @Test
     public void test_cancelTimeout() {
         TimeoutProtocol sut = getProtocolAndClock();
         sut.setTimeout(3);
         // Check some pre-execution state.
-        assertNotNull(sut.timeoutCall);
+        assertIsNot(sut.timeoutCall, null);
         assertFalse(disconnected(sut));
 
         clock.advance(1);
         sut.cancelTimeout();
 
-        assertNull(sut.timeoutCall);
+        assertIs(sut.timeoutCall, null);
         // After timeout should have pass, nothing happens and the transport is still connected.
         clock.advance(3);
         assertFalse(disconnected(sut));
     }
 
     /** Does nothing if no timeout is already set. */
-    @Test
     public void test_cancelTimeoutNoTimeout() {
         TimeoutProtocol sut = getProtocolAndClock();
-        assertNull(sut.timeoutCall);
+        assertIs(sut.timeoutCall, null);
 
         sut.cancelTimeout();
 
@@ -70,7 +63,6 @@ class TimeoutProtocolTests {
     }
 
     /** Does nothing if no timeout is already reached. */
-    @Test
     public void test_cancelTimeoutAlreadyCalled() {
         TimeoutProtocol sut = getProtocolAndClock();
         SimpleProtocol wrappedProto = (SimpleProtocol) sut.wrappedProtocol;
@@ -84,7 +76,6 @@ class TimeoutProtocolTests {
     }
 
     /** Does nothing if the timeout is cancelled from another part. Ex from another thread. */
-    @Test
     public void test_cancelTimeoutAlreadyCancelled() {
         TimeoutProtocol sut = getProtocolAndClock();
         sut.setTimeout(3);

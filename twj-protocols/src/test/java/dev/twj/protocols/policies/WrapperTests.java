@@ -1,11 +1,5 @@
 package dev.twj.protocols.policies;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.IConnector;
@@ -19,21 +13,20 @@ import dev.twj.internet.testing.StringTransport;
 import dev.twj.internet.testing.StringTransportWithDisconnection;
 import dev.twj.protocols.policies.PoliciesTestSupport.Server;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code twisted.test.test_policies.WrapperTests}: {@link WrappingFactory} and {@link ProtocolWrapper}. */
-class WrapperTests {
+class WrapperTests extends SynchronousTestCase {
     /** Make sure protocol.factory is the wrapped factory, not the wrapping factory. */
-    @Test
     public void test_protocolFactoryAttribute() {
         Server f = new Server();
         WrappingFactory wf = new WrappingFactory(f);
         ProtocolWrapper p = (ProtocolWrapper) wf.buildProtocol(new IPv4Address("TCP", "127.0.0.1", 35));
-        assertSame(f, ((Protocol) p.wrappedProtocol).factory);
+        assertIs(((Protocol) p.wrappedProtocol).factory, f);
     }
 
     /**
@@ -44,7 +37,6 @@ class WrapperTests {
      * a {@code StringTransport} and the test checks every interface it implements (ITransport,
      * IConsumer, IPushProducer), which the wrapper implements statically.
      */
-    @Test
     public void test_transportInterfaces() {
         Protocol proto = new Protocol();
         ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(null), proto);
@@ -55,7 +47,7 @@ class WrapperTests {
         for (Class<?> c = stub.getClass(); c != null; c = c.getSuperclass()) {
             interfaces.addAll(List.of(c.getInterfaces()));
         }
-        assertEquals(3, interfaces.size(), interfaces.toString());
+        assertEqual(interfaces.size(), 3, interfaces.toString());
         for (Class<?> i : interfaces) {
             assertTrue(i.isInstance(proto.transport), i.toString());
         }
@@ -65,18 +57,16 @@ class WrapperTests {
      * {@link WrappingFactory#logPrefix} is customized to mention both the original factory and
      * the wrapping factory.
      */
-    @Test
     public void test_factoryLogPrefix() {
         Server server = new Server();
         WrappingFactory factory = new WrappingFactory(server);
-        assertEquals("Server (WrappingFactory)", factory.logPrefix());
+        assertEqual(factory.logPrefix(), "Server (WrappingFactory)");
     }
 
     /**
      * If the wrapped factory doesn't have a {@code logPrefix} method, {@link WrappingFactory#logPrefix}
      * falls back to the factory class name.
      */
-    @Test
     public void test_factoryLogPrefixFallback() {
         class NoFactory implements IProtocolFactory {
             @Override
@@ -93,26 +83,24 @@ class WrapperTests {
 
         NoFactory server = new NoFactory();
         WrappingFactory factory = new WrappingFactory(server);
-        assertEquals("NoFactory (WrappingFactory)", factory.logPrefix());
+        assertEqual(factory.logPrefix(), "NoFactory (WrappingFactory)");
     }
 
     /**
      * {@link ProtocolWrapper#logPrefix} is customized to mention both the original protocol and
      * the wrapper.
      */
-    @Test
     public void test_protocolLogPrefix() {
         Server server = new Server();
         WrappingFactory factory = new WrappingFactory(server);
         Protocol protocol = factory.buildProtocol(new IPv4Address("TCP", "127.0.0.1", 35));
-        assertEquals("EchoProtocol (ProtocolWrapper)", protocol.logPrefix());
+        assertEqual(protocol.logPrefix(), "EchoProtocol (ProtocolWrapper)");
     }
 
     /**
      * If the wrapped protocol doesn't have a {@code logPrefix} method, {@link ProtocolWrapper#logPrefix}
      * falls back to the protocol class name.
      */
-    @Test
     public void test_protocolLogPrefixFallback() {
         class NoProtocol implements IProtocol {
             @Override
@@ -142,7 +130,7 @@ class WrapperTests {
         };
         WrappingFactory factory = new WrappingFactory(server);
         Protocol protocol = factory.buildProtocol(new IPv4Address("TCP", "127.0.0.1", 35));
-        assertEquals("NoProtocol (ProtocolWrapper)", protocol.logPrefix());
+        assertEqual(protocol.logPrefix(), "NoProtocol (ProtocolWrapper)");
     }
 
     /** Return a {@link ProtocolWrapper} that has been connected to a {@link StringTransport}. */
@@ -154,38 +142,34 @@ class WrapperTests {
     }
 
     /** {@link ProtocolWrapper#getHost} calls {@code getHost} on the underlying transport. */
-    @Test
     public void test_getHost() {
         ProtocolWrapper wrapper = getWrapper();
-        assertEquals(wrapper.transport.getHost(), wrapper.getHost());
+        assertEqual(wrapper.getHost(), wrapper.transport.getHost());
     }
 
     /** {@link ProtocolWrapper#getPeer} calls {@code getPeer} on the underlying transport. */
-    @Test
     public void test_getPeer() {
         ProtocolWrapper wrapper = getWrapper();
-        assertEquals(wrapper.transport.getPeer(), wrapper.getPeer());
+        assertEqual(wrapper.getPeer(), wrapper.transport.getPeer());
     }
 
     /** {@link ProtocolWrapper#registerProducer} calls {@code registerProducer} on the underlying transport. */
-    @Test
     public void test_registerProducer() {
         ProtocolWrapper wrapper = getWrapper();
         IProducer producer = () -> {};
         wrapper.registerProducer(producer, true);
-        assertSame(producer, ((StringTransport) wrapper.transport).producer);
+        assertIs(((StringTransport) wrapper.transport).producer, producer);
         assertTrue(((StringTransport) wrapper.transport).streaming);
     }
 
     /** {@link ProtocolWrapper#unregisterProducer} calls {@code unregisterProducer} on the underlying transport. */
-    @Test
     public void test_unregisterProducer() {
         ProtocolWrapper wrapper = getWrapper();
         IProducer producer = () -> {};
         wrapper.registerProducer(producer, true);
         wrapper.unregisterProducer();
-        assertNull(((StringTransport) wrapper.transport).producer);
-        assertNull(((StringTransport) wrapper.transport).streaming);
+        assertIs(((StringTransport) wrapper.transport).producer, null);
+        assertIs(((StringTransport) wrapper.transport).streaming, null);
     }
 
     /** A transport with a {@code stopConsuming} method, which Twisted's test patches in. */
@@ -198,17 +182,15 @@ class WrapperTests {
     }
 
     /** {@link ProtocolWrapper#stopConsuming} calls {@code stopConsuming} on the underlying transport. */
-    @Test
     public void test_stopConsuming() {
         ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(new Server()), new Protocol());
         StopConsumingTransport transport = new StopConsumingTransport();
         wrapper.makeConnection(transport);
         wrapper.stopConsuming();
-        assertEquals(List.of(true), transport.result);
+        assertEqual(transport.result, List.of(true));
     }
 
     /** {@link WrappingFactory#startedConnecting} calls {@code startedConnecting} on the underlying factory. */
-    @Test
     public void test_startedConnecting() {
         List<IConnector> result = new ArrayList<>();
 
@@ -222,11 +204,10 @@ class WrapperTests {
         WrappingFactory wrapper = new WrappingFactory(factory);
         IConnector connector = new FakeConnector(new IPv4Address("TCP", "127.0.0.1", 1));
         wrapper.startedConnecting(connector);
-        assertEquals(List.of(connector), result);
+        assertEqual(result, List.of(connector));
     }
 
     /** {@link WrappingFactory#clientConnectionLost} calls {@code clientConnectionLost} on the underlying factory. */
-    @Test
     public void test_clientConnectionLost() {
         List<Object[]> result = new ArrayList<>();
 
@@ -241,13 +222,12 @@ class WrapperTests {
         IConnector connector = new FakeConnector(new IPv4Address("TCP", "127.0.0.1", 1));
         Failure reason = new Failure(new RuntimeException());
         wrapper.clientConnectionLost(connector, reason);
-        assertEquals(1, result.size());
-        assertSame(connector, result.get(0)[0]);
-        assertSame(reason, result.get(0)[1]);
+        assertEqual(result.size(), 1);
+        assertIs(result.get(0)[0], connector);
+        assertIs(result.get(0)[1], reason);
     }
 
     /** {@link WrappingFactory#clientConnectionFailed} calls {@code clientConnectionFailed} on the underlying factory. */
-    @Test
     public void test_clientConnectionFailed() {
         List<Object[]> result = new ArrayList<>();
 
@@ -262,24 +242,23 @@ class WrapperTests {
         IConnector connector = new FakeConnector(new IPv4Address("TCP", "127.0.0.1", 1));
         Failure reason = new Failure(new RuntimeException());
         wrapper.clientConnectionFailed(connector, reason);
-        assertEquals(1, result.size());
-        assertSame(connector, result.get(0)[0]);
-        assertSame(reason, result.get(0)[1]);
+        assertEqual(result.size(), 1);
+        assertIs(result.get(0)[0], connector);
+        assertIs(result.get(0)[1], reason);
     }
 
     /**
      * {@link ProtocolWrapper#connectionLost} sets {@code wrappedProtocol} to null in order to break
      * reference cycle between wrapper and wrapped protocols.
      */
-    @Test
     public void test_breakReferenceCycle() {
         ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(new Server()), new Protocol());
         StringTransportWithDisconnection transport = new StringTransportWithDisconnection();
         transport.protocol = wrapper;
         wrapper.makeConnection(transport);
 
-        assertNotNull(wrapper.wrappedProtocol);
+        assertIsNot(wrapper.wrappedProtocol, null);
         transport.loseConnection();
-        assertNull(wrapper.wrappedProtocol);
+        assertIs(wrapper.wrappedProtocol, null);
     }
 }

@@ -1,19 +1,13 @@
 package dev.twj.protocols.portforward;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.twj.internet.Reactor;
 import dev.twj.internet.address.IPv4Address;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
-import dev.twj.internet.interfaces.IDelayedCall;
 import dev.twj.internet.interfaces.IListeningPort;
+import dev.twj.internet.interfaces.IReactorTCP;
 import dev.twj.internet.protocol.ClientFactory;
 import dev.twj.internet.protocol.ServerFactory;
-import dev.twj.internet.selectreactor.SelectReactor;
-import dev.twj.python.failure.Failure;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.internet.testing.MemoryReactor;
@@ -21,13 +15,11 @@ import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.portforward.PortforwardTestSupport.Link;
 import dev.twj.protocols.portforward.PortforwardTestSupport.TestableProxyFactory;
 import dev.twj.protocols.wire.Echo;
+import dev.twj.trial.unittest.TestCase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Port of {@code twisted.test.test_protocols.PortforwardingTests}: test port forwarding.
@@ -35,23 +27,45 @@ import org.junit.jupiter.api.Timeout;
  * <p>Java version: Twisted's {@code test_portforward} listens and connects on real TCP ports;
  * here the three connections are in-memory {@link Link}s between {@link StringTransport}s and the
  * proxy's backend connection is made through a {@link MemoryReactor}.
- * {@link #test_portforwardOverTCP} is Twisted's test as written, on real TCP ports of a
- * {@link SelectReactor} run in the test thread.
+ * {@link #test_portforwardOverTCP} is Twisted's test as written, on real TCP ports of the global
+ * reactor.
  */
-@Timeout(60)
-class PortforwardingTests {
+class PortforwardingTests extends TestCase {
     private Echo serverProtocol;
     private Protocol clientProtocol;
     private TestableProxyFactory proxyServerFactory;
+    private List<IListeningPort> openPorts;
 
-    @BeforeEach
-    public void setUp() {
+    void setUp() {
         serverProtocol = new Echo();
         clientProtocol = null;
+        openPorts = new ArrayList<>();
+    }
+
+    /** Closes the connections and ports a test over TCP opened. */
+    Deferred<List<Void>> tearDown() {
+        if (proxyServerFactory != null && proxyServerFactory.protoInstance != null
+                && proxyServerFactory.protoInstance.transport != null) {
+            proxyServerFactory.protoInstance.transport.loseConnection();
+        }
+        if (proxyServerFactory != null && proxyServerFactory.clientFactoryInstance != null
+                && proxyServerFactory.clientFactoryInstance.protoInstance != null) {
+            proxyServerFactory.clientFactoryInstance.protoInstance.transport.loseConnection();
+        }
+        if (clientProtocol != null && clientProtocol.transport != null) {
+            clientProtocol.transport.loseConnection();
+        }
+        if (serverProtocol.transport != null) {
+            serverProtocol.transport.loseConnection();
+        }
+        List<Deferred<Void>> stops = new ArrayList<>();
+        for (IListeningPort p : openPorts) {
+            stops.add(Defer.maybeDeferredDeferred(p::stopListening));
+        }
+        return Defer.gatherResults(stops);
     }
 
     /** Test port forwarding through Echo protocol. */
-    @Test
     public void test_portforward() {
         MemoryReactor reactor = new MemoryReactor();
         int realServerPort = 4321;
@@ -72,7 +86,7 @@ class PortforwardingTests {
             public void dataReceived(byte[] data) {
                 received.writeBytes(data);
                 if (received.size() >= nBytes) {
-                    assertEquals("x".repeat(nBytes), received.toString(StandardCharsets.US_ASCII));
+                    assertEqual(received.toString(StandardCharsets.US_ASCII), "x".repeat(nBytes));
                     done[0] = true;
                 }
             }
@@ -89,10 +103,10 @@ class PortforwardingTests {
         proxyServer.makeConnection(proxyServerTransport);
 
         // The proxy connects to the real server.
-        assertEquals(1, reactor.tcpClients.size());
+        assertEqual(reactor.tcpClients.size(), 1);
         MemoryReactor.TCPClient attempt = reactor.tcpClients.get(0);
-        assertEquals("127.0.0.1", attempt.host());
-        assertEquals(realServerPort, attempt.port());
+        assertEqual(attempt.host(), "127.0.0.1");
+        assertEqual(attempt.port(), realServerPort);
         Protocol proxyClient = ((ProxyClientFactory) attempt.factory())
                 .buildProtocol(new IPv4Address("TCP", "127.0.0.1", realServerPort));
         StringTransport proxyClientTransport = new StringTransport();
@@ -107,26 +121,17 @@ class PortforwardingTests {
     }
 
     /**
-     * Test port forwarding through Echo protocol: Twisted's {@code test_portforward} with its
-     * {@code tearDown}, on real TCP (the in-memory version is {@link #test_portforward}).
+     * Test port forwarding through Echo protocol: Twisted's {@code test_portforward} as written,
+     * on real TCP ports of the global reactor (the in-memory version is {@link #test_portforward}).
      */
-    @Test
-    public void test_portforwardOverTCP() {
-        SelectReactor reactor = new SelectReactor();
-        List<IListeningPort> openPorts = new ArrayList<>();
+    public Deferred<Void> test_portforwardOverTCP() {
+        IReactorTCP reactor = Reactor.reactor();
         ServerFactory realServerFactory = new ServerFactory();
         realServerFactory.protocol = () -> serverProtocol;
         IListeningPort realServerPort = reactor.listenTCP(0, realServerFactory, 50, "127.0.0.1");
         openPorts.add(realServerPort);
-        proxyServerFactory = new TestableProxyFactory("127.0.0.1", ((IPv4Address) realServerPort.getHost()).port()) {
-            @Override
-            public Protocol buildProtocol(IAddress addr) {
-                Protocol proto = super.buildProtocol(addr);
-                // Twisted's ProxyServer uses the global reactor; this one is the test's.
-                ((ProxyServer) proto).reactor = reactor;
-                return proto;
-            }
-        };
+        proxyServerFactory = new TestableProxyFactory(
+                "127.0.0.1", ((IPv4Address) realServerPort.getHost()).port());
         IListeningPort proxyServerPort = reactor.listenTCP(0, proxyServerFactory, 50, "127.0.0.1");
         openPorts.add(proxyServerPort);
 
@@ -140,7 +145,7 @@ class PortforwardingTests {
             public void dataReceived(byte[] data) {
                 received.writeBytes(data);
                 if (received.size() >= nBytes) {
-                    assertEquals("x".repeat(nBytes), received.toString(StandardCharsets.US_ASCII));
+                    assertEqual(received.toString(StandardCharsets.US_ASCII), "x".repeat(nBytes));
                     d.callback(null);
                 }
             }
@@ -155,50 +160,10 @@ class PortforwardingTests {
         clientFactory.protocol = () -> clientProtocol;
         reactor.connectTCP(
                 "127.0.0.1", ((IPv4Address) proxyServerPort.getHost()).port(), clientFactory, 30, null);
-
-        // tearDown
-        Deferred<List<Object>> done = d.addCallbackDeferred(ignored -> {
-            if (proxyServerFactory.protoInstance != null) {
-                proxyServerFactory.protoInstance.transport.loseConnection();
-            }
-            if (proxyServerFactory.clientFactoryInstance != null
-                    && proxyServerFactory.clientFactoryInstance.protoInstance != null) {
-                proxyServerFactory.clientFactoryInstance.protoInstance.transport.loseConnection();
-            }
-            clientProtocol.transport.loseConnection();
-            serverProtocol.transport.loseConnection();
-            List<Deferred<Void>> stops = new ArrayList<>();
-            for (IListeningPort p : openPorts) {
-                stops.add(Defer.maybeDeferredDeferred(p::stopListening));
-            }
-            return Defer.<Object>gatherResults(stops);
-        });
-
-        Object[] box = {null};
-        boolean[] fired = {false};
-        done.addBoth(r -> {
-            box[0] = r;
-            fired[0] = true;
-            if (reactor.running()) {
-                reactor.stop();
-            }
-            return null;
-        });
-        if (!fired[0]) {
-            IDelayedCall safety = reactor.callLater(20, reactor::stop);
-            reactor.run(false);
-            if (safety.active()) {
-                safety.cancel();
-            }
-        }
-        assertTrue(fired[0], "received " + received.size() + " bytes in 20 seconds");
-        if (box[0] instanceof Failure f) {
-            throw new AssertionError(f.getErrorMessage(), f.value());
-        }
+        return d;
     }
 
     /** The proxy client registers itself as a producer of the proxy server and vice versa. */
-    @Test
     public void test_registerProducers() {
         // create a ProxyServer instance
         IPv4Address addr = new IPv4Address("TCP", "127.0.0.1", 0);
@@ -213,10 +178,10 @@ class PortforwardingTests {
         server.makeConnection(serverTransport);
 
         // check that the ProxyClientFactory is connecting to the backend
-        assertEquals(1, reactor.tcpClients.size());
+        assertEqual(reactor.tcpClients.size(), 1);
         // get the factory instance and check it's the one we expect
         MemoryReactor.TCPClient tcpClient = reactor.tcpClients.get(0);
-        ProxyClientFactory clientFactory = assertInstanceOf(ProxyClientFactory.class, tcpClient.factory());
+        ProxyClientFactory clientFactory = assertIsInstance(tcpClient.factory(), ProxyClientFactory.class);
 
         // Connect it
         Protocol client = clientFactory.buildProtocol(addr);
@@ -224,8 +189,8 @@ class PortforwardingTests {
         client.makeConnection(clientTransport);
 
         // check that the producers are registered
-        assertSame(serverTransport, clientTransport.producer);
-        assertSame(clientTransport, serverTransport.producer);
+        assertIs(clientTransport.producer, serverTransport);
+        assertIs(serverTransport.producer, clientTransport);
         // check the streaming attribute in both transports
         assertTrue(clientTransport.streaming);
         assertTrue(serverTransport.streaming);

@@ -1,19 +1,16 @@
 package dev.twj.protocols.wire;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.testing.StringTransport;
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
-/** Port of {@code twisted.test.test_protocols.WireTests}, plus the protocols it leaves untested. */
-class WireTests {
+/**
+ * Port of {@code twisted.test.test_protocols.WireTests}. {@link WireBehaviourTests} tests the
+ * protocols it leaves untested.
+ */
+class WireTests extends SynchronousTestCase {
     /** Test wire.Echo protocol: send some data and check it is sent back. */
-    @Test
     public void test_echo() {
         Echo a = new Echo();
         StringTransport t = new StringTransport();
@@ -23,29 +20,26 @@ class WireTests {
         a.dataReceived("how".getBytes(US_ASCII));
         a.dataReceived("are".getBytes(US_ASCII));
         a.dataReceived("you".getBytes(US_ASCII));
-        assertEquals("helloworldhowareyou", t.valueString());
+        assertEqual(t.valueString(), "helloworldhowareyou");
     }
 
     /** Test wire.Who protocol. */
-    @Test
     public void test_who() {
         Who a = new Who();
         StringTransport t = new StringTransport();
         a.makeConnection(t);
-        assertEquals("root\r\n", t.valueString());
+        assertEqual(t.valueString(), "root\r\n");
     }
 
     /** Test wire.QOTD protocol. */
-    @Test
     public void test_QOTD() {
         QOTD a = new QOTD();
         StringTransport t = new StringTransport();
         a.makeConnection(t);
-        assertEquals("An apple a day keeps the doctor away.\r\n", t.valueString());
+        assertEqual(t.valueString(), "An apple a day keeps the doctor away.\r\n");
     }
 
     /** Test wire.Discard protocol. */
-    @Test
     public void test_discard() {
         Discard a = new Discard();
         StringTransport t = new StringTransport();
@@ -55,52 +49,6 @@ class WireTests {
         a.dataReceived("how".getBytes(US_ASCII));
         a.dataReceived("are".getBytes(US_ASCII));
         a.dataReceived("you".getBytes(US_ASCII));
-        assertEquals("", t.valueString());
-    }
-
-    /** Chargen registers itself as a pull producer and writes its noise each time it is asked. */
-    @Test
-    public void chargenWritesItsNoiseWhenAskedForMore() {
-        Chargen a = new Chargen();
-        StringTransport t = new StringTransport();
-        a.makeConnection(t);
-        assertEquals(a, t.producer);
-        assertFalse(t.streaming);
-        a.resumeProducing();
-        a.resumeProducing();
-        byte[] expected = new byte[2 * Chargen.noise.length];
-        System.arraycopy(Chargen.noise, 0, expected, 0, Chargen.noise.length);
-        System.arraycopy(Chargen.noise, 0, expected, Chargen.noise.length, Chargen.noise.length);
-        assertArrayEquals(expected, t.value());
-    }
-
-    /** Daytime writes asctime of UTC and closes. */
-    @Test
-    public void daytimeWritesAsctimeAndCloses() {
-        Daytime a = new Daytime() {
-            @Override
-            protected Instant now() {
-                return Instant.parse("2026-03-05T07:08:09Z");
-            }
-        };
-        StringTransport t = new StringTransport();
-        a.makeConnection(t);
-        assertEquals("Thu Mar  5 07:08:09 2026\r\n", t.valueString());
-        assertTrue(t.disconnecting);
-    }
-
-    /** Time writes the Unix time as a big-endian signed 32-bit integer, as Twisted's struct.pack("!i"). */
-    @Test
-    public void timeWritesTheUnixTimeBigEndianAndCloses() {
-        Time a = new Time() {
-            @Override
-            protected Instant now() {
-                return Instant.ofEpochSecond(0x01020304L);
-            }
-        };
-        StringTransport t = new StringTransport();
-        a.makeConnection(t);
-        assertArrayEquals(new byte[] {1, 2, 3, 4}, t.value());
-        assertTrue(t.disconnecting);
+        assertEqual(t.valueString(), "");
     }
 }

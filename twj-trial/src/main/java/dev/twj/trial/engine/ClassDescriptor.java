@@ -31,6 +31,15 @@ final class ClassDescriptor extends AbstractTestDescriptor {
         return Type.CONTAINER;
     }
 
+    /**
+     * The class's binary name, as Jupiter reports a test class: Surefire's XML reports name a
+     * test's class by it, so that classes of the same simple name in two packages stay apart.
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return testClass.getName();
+    }
+
     /** Runs every test method of the class, one after the other, in descriptor order. */
     void execute(EngineExecutionListener listener) {
         listener.executionStarted(this);

@@ -4,35 +4,28 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints only a line of numbers at the end: time taken, tests run, errors, failures, skips. Port
- * of {@code twisted.trial.reporter.MinimalReporter} ({@code --reporter=summary}).
+ * Prints only a line of numbers at the end: time taken, tests run (twice), errors, failures,
+ * skips. Port of {@code twisted.trial.reporter.MinimalReporter} ({@code --reporter=summary}).
  */
 public class MinimalReporter extends Reporter {
-    private long startNanos = -1;
-
     /** Creates a minimal reporter writing to {@code stream}. */
     public MinimalReporter(PrintStream stream, boolean realtime) {
         super(stream, realtime);
-    }
-
-    @Override
-    public void startTest(dev.twj.trial.unittest.SynchronousTestCase test) {
-        super.startTest(test);
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
-        }
     }
 
     /** Prints nothing: the minimal reporter shows no tracebacks. */
     @Override
     protected void printErrors() {}
 
-    /** Prints "time testsRun errors failures skips". */
+    /**
+     * Prints "time testsRun testsRun errors failures skips": the number of tests twice, as trial
+     * does for legacy reasons; the time is {@code 0} when no test ran.
+     */
     @Override
     protected void printSummary() {
-        double timing = startNanos < 0 ? 0 : (System.nanoTime() - startNanos) / 1e9;
-        writeln(String.format(Locale.ROOT, "%s %d %d %d %d", timing, testsRun(), errors.size(),
-                failures.size(), skips.size()));
+        String timing = Double.isNaN(startTime) ? "0" : Double.toString(getTime() - startTime);
+        writeln(String.format(Locale.ROOT, "%s %d %d %d %d %d", timing, testsRun(), testsRun(),
+                errors.size(), failures.size(), skips.size()));
     }
 
     /** Prints only the summary line. */

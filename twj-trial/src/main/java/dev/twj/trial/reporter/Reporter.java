@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * {@code twisted.trial.reporter.Reporter}; its subclasses print each test as it runs.
  *
  * <p>Differences from trial: no warnings observer (Java has no warnings module); tracebacks are
- * Java stack traces, not trimmed of trial's own frames.
+ * Java stack traces (most recent call first), trimmed of trial's own frames as trial's are.
  */
 public class Reporter extends TestResult {
     /** Writes text in a color; trial's colorizers. */
@@ -44,7 +44,8 @@ public class Reporter extends TestResult {
     protected final boolean realtime;
     /** How colored text is written: plain unless the stream is an ANSI terminal. */
     protected Colorizer colorizer;
-    private long startNanos = -1;
+    /** When the first test started ({@link #getTime} seconds), NaN before: {@code _startTime}. */
+    protected double startTime = Double.NaN;
 
     /** Creates a reporter writing to {@code stream}. */
     public Reporter(PrintStream stream) {
@@ -79,8 +80,8 @@ public class Reporter extends TestResult {
     @Override
     public void startTest(SynchronousTestCase test) {
         super.startTest(test);
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
+        if (Double.isNaN(startTime)) {
+            startTime = getTime();
         }
     }
 
@@ -100,6 +101,14 @@ public class Reporter extends TestResult {
         }
     }
 
+    /**
+     * Writes a warning and a newline: {@code "<category>: <message>"}. Trial's reporter
+     * prints the warnings it observes so; twj's wrappers call this instead (no warnings module).
+     */
+    void writeWarning(String category, String message) {
+        write(category + ": " + message + "\n");
+    }
+
     /** Writes {@code s} to the stream and flushes it. */
     protected void write(String s) {
         stream.print(s);
@@ -112,11 +121,105 @@ public class Reporter extends TestResult {
         write("\n");
     }
 
-    /** Formats a failure for the report: its traceback, ending with a newline. */
+    /**
+     * Formats a failure for the report: its traceback, with trial's own frames trimmed
+     * ({@link #trimFrames}), ending with a newline. Trial's {@code _formatFailureTraceback}.
+     */
     protected String formatFailureTraceback(Failure fail) {
         String tb = fail.value() instanceof RemoteTraceback remote
-                ? remote.traceback() : fail.getTraceback();
+                ? remote.traceback() : trimmedTraceback(fail);
         return tb.endsWith("\n") ? tb : tb + "\n";
+    }
+
+    /**
+     * Returns the traceback of {@code fail} with its own frames replaced by
+     * {@link #trimFrames}'s; causes and suppressed exceptions are kept whole. If the traceback
+     * does not have the failure's frames, it is returned as it is.
+     */
+    public static String trimmedTraceback(Failure fail) {
+        String tb = fail.getTraceback();
+        List<StackTraceElement> frames = fail.frames();
+        String[] lines = tb.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && !lines[first].startsWith("\tat ")) {
+            first++;
+        }
+        int end = first;
+        while (end < lines.length && lines[end].startsWith("\tat ")) {
+            end++;
+        }
+        if (frames.isEmpty() || end - first != frames.size()) {
+            return tb;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < first; i++) {
+            b.append(lines[i]).append('\n');
+        }
+        for (StackTraceElement frame : trimFrames(frames)) {
+            b.append("\tat ").append(frame).append('\n');
+        }
+        for (int i = end; i < lines.length; i++) {
+            b.append(lines[i]);
+            if (i < lines.length - 1) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Trims frames to remove trial's own: returns the frames of the test's code only. Port of
+     * trial's {@code _trimFrames}; Java's frames come most recent first.
+     *
+     * <p>When a test method fails synchronously, its frames sit above the reflective call of
+     * {@code SynchronousTestCase}'s runner: everything from that call down is cut. When it fails
+     * in a callback of a Deferred, everything from the Deferred's running of its callbacks down
+     * (and the Deferred's frames that called the callback) is cut. Then {@code fail*} frames of {@code SynchronousTestCase} on top are cut. If none of
+     * these is recognized, the frames are returned as they are.
+     */
+    public static List<StackTraceElement> trimFrames(List<StackTraceElement> frames) {
+        List<StackTraceElement> newFrames = new ArrayList<>(frames);
+        if (frames.size() < 2) {
+            return newFrames;
+        }
+        int cut = -1;
+        for (int i = 0; i < newFrames.size(); i++) {
+            StackTraceElement f = newFrames.get(i);
+            if (f.getClassName().equals(SYNCTEST) && f.getMethodName().equals("runMethod")) {
+                cut = i;
+                while (cut > 0 && isReflection(newFrames.get(cut - 1))) {
+                    cut--;
+                }
+                break;
+            }
+            if (f.getClassName().equals(DEFERRED) && f.getMethodName().startsWith("runCallbacks")) {
+                cut = i;
+                while (cut > 0 && newFrames.get(cut - 1).getClassName().equals(DEFERRED)) {
+                    cut--;
+                }
+                break;
+            }
+        }
+        if (cut >= 0) {
+            newFrames = new ArrayList<>(newFrames.subList(0, cut));
+        }
+        if (newFrames.isEmpty()) {
+            // The method fails before getting called, probably an argument problem.
+            return newFrames;
+        }
+        while (newFrames.size() > 0 && newFrames.get(0).getClassName().equals(SYNCTEST)
+                && newFrames.get(0).getMethodName().startsWith("fail")) {
+            newFrames.remove(0);
+        }
+        return newFrames;
+    }
+
+    private static final String SYNCTEST = "dev.twj.trial.unittest.SynchronousTestCase";
+    private static final String DEFERRED = "dev.twj.internet.defer.Deferred";
+
+    private static boolean isReflection(StackTraceElement f) {
+        return f.getClassName().startsWith("jdk.internal.reflect.")
+                || f.getClassName().equals("java.lang.reflect.Method");
     }
 
     /**
@@ -208,12 +311,13 @@ public class Reporter extends TestResult {
      * Summarizes the run: every error, todo, skip and so forth in full, the number of tests run
      * and how long they took, and the summary line.
      */
+    @Override
     public void done() {
         printErrors();
         writeln(SEPARATOR);
-        if (startNanos >= 0) {
+        if (!Double.isNaN(startTime)) {
             writeln(String.format(Locale.ROOT, "Ran %d tests in %.3fs", testsRun(),
-                    (System.nanoTime() - startNanos) / 1e9));
+                    getTime() - startTime));
         }
         write("\n");
         printSummary();

@@ -39,7 +39,13 @@ public class TestResult implements IReporter {
     /** Tests that passed. */
     public final List<SynchronousTestCase> successes = new ArrayList<>();
 
+    /** Whether the run should stop: set by {@link #stop}, read by trial's runner. */
+    public boolean shouldStop;
+
     private int testsRun;
+    private double testStarted = Double.NaN;
+    /** How long the last test took, in seconds; NaN until a test stops. Trial's {@code _lastTime}. */
+    protected double lastTime = Double.NaN;
 
     /** Creates an empty result. */
     public TestResult() {}
@@ -57,13 +63,42 @@ public class TestResult implements IReporter {
         return failures.isEmpty() && errors.isEmpty();
     }
 
-    @Override
-    public void startTest(SynchronousTestCase test) {
-        testsRun++;
+    /**
+     * Returns the current time in seconds, for the timings of the report: trial's
+     * {@code _getTime}, which tests replace.
+     */
+    protected double getTime() {
+        return System.nanoTime() / 1e9;
+    }
+
+    /** Returns how long the last test took in seconds, NaN before one has stopped. */
+    public double lastTime() {
+        return lastTime;
+    }
+
+    /** Asks the run to stop before the next test: sets {@link #shouldStop}. */
+    public void stop() {
+        shouldStop = true;
     }
 
     @Override
-    public void stopTest(SynchronousTestCase test) {}
+    public void startTest(SynchronousTestCase test) {
+        testsRun++;
+        testStarted = getTime();
+    }
+
+    @Override
+    public void stopTest(SynchronousTestCase test) {
+        if (!Double.isNaN(testStarted)) {
+            lastTime = getTime() - testStarted;
+        }
+    }
+
+    /**
+     * The summary of everything that happened, printed by reporters that write to a stream;
+     * nothing here. Trial's {@code TestResult.done}.
+     */
+    public void done() {}
 
     @Override
     public void addSuccess(SynchronousTestCase test) {
@@ -85,14 +120,49 @@ public class TestResult implements IReporter {
         skips.add(new Skipped(test, reason));
     }
 
+    /** {@inheritDoc} A null {@code todo} becomes trial's default, "Test expected to fail". */
     @Override
     public void addExpectedFailure(SynchronousTestCase test, Failure error, Todo todo) {
-        expectedFailures.add(new ExpectedFailure(test, error, todo));
+        expectedFailures.add(new ExpectedFailure(test, error, todo == null ? DEFAULT_TODO : todo));
     }
 
+    /** {@inheritDoc} A null {@code todo} becomes trial's default, "Test expected to fail". */
     @Override
     public void addUnexpectedSuccess(SynchronousTestCase test, Todo todo) {
-        unexpectedSuccesses.add(new UnexpectedSuccess(test, todo));
+        unexpectedSuccesses.add(new UnexpectedSuccess(test, todo == null ? DEFAULT_TODO : todo));
+    }
+
+    /** The todo of an outcome reported without one: trial's {@code _DEFAULT_TODO}. */
+    public static final Todo DEFAULT_TODO = makeTodo("Test expected to fail");
+
+    /**
+     * Returns a {@link Todo} expecting any error, with {@code reason}: trial's {@code makeTodo}
+     * of a string.
+     */
+    public static Todo makeTodo(String reason) {
+        return new Todo() {
+            @Override
+            public String value() {
+                return reason;
+            }
+
+            @Override
+            public Class<? extends Throwable>[] errors() {
+                @SuppressWarnings("unchecked")
+                Class<? extends Throwable>[] none = (Class<? extends Throwable>[]) new Class<?>[0];
+                return none;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return Todo.class;
+            }
+
+            @Override
+            public String toString() {
+                return "@" + Todo.class.getName() + "(\"" + reason + "\")";
+            }
+        };
     }
 
     @Override

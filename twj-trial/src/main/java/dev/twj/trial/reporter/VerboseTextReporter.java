@@ -6,7 +6,7 @@ import dev.twj.trial.unittest.Todo;
 import java.io.PrintStream;
 
 /**
- * Prints one line per test: its id, then {@code [OK]}, {@code [FAIL]}, {@code [ERROR]},
+ * Prints one line per test: its id, then {@code [OK]}, {@code [FAILURE]}, {@code [ERROR]},
  * {@code [SKIPPED]}, {@code [TODO]} or {@code [SUCCESS!?!]}. Port of
  * {@code twisted.trial.reporter.VerboseTextReporter} ({@code --reporter=verbose}).
  */
@@ -37,7 +37,7 @@ public class VerboseTextReporter extends Reporter {
     @Override
     public void addFailure(SynchronousTestCase test, Failure fail) {
         super.addFailure(test, fail);
-        write("[FAIL]");
+        write("[FAILURE]");
     }
 
     @Override

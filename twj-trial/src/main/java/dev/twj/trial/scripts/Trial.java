@@ -1,19 +1,24 @@
 package dev.twj.trial.scripts;
 
-import dev.twj.trial.itrial.IReporter;
+import dev.twj.internet.defer.Defer;
 import dev.twj.trial.reporter.MinimalReporter;
 import dev.twj.trial.reporter.Reporter;
+import dev.twj.trial.reporter.TestResult;
 import dev.twj.trial.reporter.TextReporter;
 import dev.twj.trial.reporter.TimingTextReporter;
 import dev.twj.trial.reporter.TreeReporter;
 import dev.twj.trial.reporter.VerboseTextReporter;
 import dev.twj.trial.runner.TestLoader;
-import dev.twj.python.failure.Failure;
+import dev.twj.trial.runner.TrialRunner;
 import dev.twj.trial.unittest.SynchronousTestCase;
-import dev.twj.trial.unittest.Todo;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * The {@code trial} command: runs the named test classes, methods or packages and reports the
@@ -28,38 +33,74 @@ import java.util.List;
  * not count), 1 otherwise or on a usage error.
  *
  * <p>{@code -j/--jobs N} runs the tests in N child JVMs (this class with {@code --worker}, on
- * this JVM's classpath), a test class never split between two; the parent replays their events
- * into its reporter as each worker finishes, so the tree is printed per worker, not live.
+ * this JVM's classpath), a test class never split between two; the parent reports each test as
+ * soon as a worker has finished it, as trial's disttrial does.
  *
- * <p>Not ported yet: trial's debugging, coverage, profiling, {@code --order}, {@code --logfile} and
- * {@code --unclean-warnings} options. An unknown test name is a usage error (trial reports it as
- * an error of the run).
+ * <p>Not ported: trial's debugger ({@code --debug}, {@code --debugger}, {@code --nopm}: start the
+ * JVM with a JDWP agent instead), coverage, profiling, {@code --spew}, {@code --tbformat},
+ * {@code --recursionlimit}, {@code --disablegc}, {@code --reactor}, {@code --testmodule},
+ * {@code --without-module} and {@code --version}. An unknown test
+ * name is a usage error (trial reports it as an error of the run).
  */
 public final class Trial {
     private Trial() {}
+
+    /** The reporters of {@code --reporter}, with their descriptions, as trial's plugins. */
+    public static final Map<String, String> REPORTERS = reporters();
+
+    private static Map<String, String> reporters() {
+        Map<String, String> reporters = new LinkedHashMap<>();
+        reporters.put("verbose", "verbose color output (default reporter)");
+        reporters.put("bwverbose", "Colorless verbose output");
+        reporters.put("summary", "minimal summary output");
+        reporters.put("text", "terse text output");
+        reporters.put("timing", "Timing output");
+        return Collections.unmodifiableMap(reporters);
+    }
 
     /** Parsed command line options. Port of {@code twisted.scripts.trial.Options}. */
     public static final class Options {
         /** Test names, in order. */
         public final List<String> tests = new ArrayList<>();
-        /** {@code --until-failure}: repeat the run until a test fails. */
+        /** {@code -u/--until-failure}: repeat the run until a test fails. */
         public boolean untilFailure;
         /** {@code -j/--jobs N}: number of workers (0 for none). */
         public int jobs;
-        /** {@code -z/--random [SEED]}: the shuffle seed, or null for name order. */
+        /** {@code -z/--random SEED}: the shuffle seed, or null for name order. */
         public Long random;
-        /** {@code --reporter}: tree, verbose, text, summary or timing. */
-        public String reporter = "tree";
+        /** {@code -o/--order}: one of {@link TestLoader#RUN_ORDERS}, or null. */
+        public String order;
+        /**
+         * {@code --reporter}: verbose (the tree, default), bwverbose, text, summary or timing;
+         * {@code tree} is accepted for verbose.
+         */
+        public String reporter = "verbose";
         /** {@code -x/--exitfirst}: stop at the first failure or error. */
         public boolean exitFirst;
-        /** {@code --temp-directory}: where {@code mktemp} puts files. */
+        /** {@code --temp-directory}: trial's working directory, where {@code mktemp} puts files. */
         public String tempDirectory = "_trial_temp";
-        /** {@code --force-gc}: collect garbage after each test, reporting unhandled errors. */
+        /** {@code -l/--logfile}: the log file, relative to the temp directory; "-" for stdout. */
+        public String logfile = "test.log";
+        /** {@code --force-gc}: collect garbage before and after each test. */
         public boolean forceGc;
         /** {@code -e/--rterrors}: print errors as they happen. */
         public boolean rterrors;
+        /** {@code --unclean-warnings}: dirty reactor errors are warnings instead. */
+        public boolean uncleanWarnings;
+        /** {@code -n/--dry-run}: report every test as passed without running it. */
+        public boolean dryRun;
+        /** {@code -N/--no-recurse}: a package does not include its subpackages. */
+        public boolean noRecurse;
+        /** {@code -B/--debug-stacktraces}: Deferreds record where they were made and fired. */
+        public boolean debugStacktraces;
+        /** {@code -b/--debug}: parsed only to be refused (no debugger in the JVM's reach). */
+        public boolean debug;
         /** {@code -h/--help}. */
         public boolean help;
+        /** {@code --help-orders}. */
+        public boolean helpOrders;
+        /** {@code --help-reporters}. */
+        public boolean helpReporters;
         /** {@code --worker}: run as a worker of {@code -j}, writing events for the parent. */
         public boolean worker;
 
@@ -67,9 +108,9 @@ public final class Trial {
         public Options() {}
 
         /**
-         * Parses {@code args}.
+         * Parses {@code args}, then checks them together ({@link #postOptions}).
          *
-         * @throws UsageError on an unknown option or a bad value
+         * @throws UsageError on an unknown option, a bad value or options that conflict
          */
         public void parseOptions(String... args) {
             for (int i = 0; i < args.length; i++) {
@@ -81,16 +122,22 @@ public final class Trial {
                 }
                 switch (arg) {
                     case "-h", "--help" -> help = true;
+                    case "--help-orders" -> helpOrders = true;
+                    case "--help-reporters" -> helpReporters = true;
                     case "--until-failure", "-u" -> untilFailure = true;
                     case "-x", "--exitfirst" -> exitFirst = true;
                     case "--force-gc" -> forceGc = true;
                     case "--worker" -> worker = true;
                     case "-e", "--rterrors" -> rterrors = true;
+                    case "-n", "--dry-run" -> dryRun = true;
+                    case "--unclean-warnings" -> uncleanWarnings = true;
+                    case "-N", "--no-recurse" -> noRecurse = true;
+                    case "-B", "--debug-stacktraces" -> debugStacktraces = true;
+                    case "-b", "--debug" -> debug = true;
                     case "-j", "--jobs" -> {
                         String v = value != null ? value : next(args, ++i, arg);
                         try {
-                            jobs = v.equals("auto") ? Runtime.getRuntime().availableProcessors()
-                                    : Integer.parseInt(v);
+                            jobs = v.equals("auto") ? autoJobs() : Integer.parseInt(v);
                         } catch (NumberFormatException e) {
                             throw new UsageError("Expecting integer argument to jobs, got '"
                                     + v + "'");
@@ -120,15 +167,29 @@ public final class Trial {
                         }
                         random = seed == 0 ? System.currentTimeMillis() / 10 : seed;
                     }
+                    case "-o", "--order" -> {
+                        String v = value != null ? value : next(args, ++i, arg);
+                        if (!TestLoader.RUN_ORDERS.containsKey(v)) {
+                            List<String> names = new ArrayList<>();
+                            for (String name : TestLoader.RUN_ORDERS.keySet()) {
+                                names.add("'" + name + "'");
+                            }
+                            throw new UsageError("--order must be one of: "
+                                    + String.join(", ", names) + ". See --help-orders for details");
+                        }
+                        order = v;
+                    }
                     case "--reporter" -> {
                         String v = value != null ? value : next(args, ++i, arg);
-                        if (!List.of("tree", "verbose", "text", "summary", "timing").contains(v)) {
-                            throw new UsageError("Unknown reporter: " + v
-                                    + " (one of tree, verbose, text, summary, timing)");
+                        if (!REPORTERS.containsKey(v) && !v.equals("tree")) {
+                            throw new UsageError("Only pass names of Reporter plugins to"
+                                    + " --reporter. See --help-reporters for more info.");
                         }
-                        reporter = v;
+                        reporter = v.equals("tree") ? "verbose" : v;
                     }
                     case "--temp-directory" -> tempDirectory =
+                            value != null ? value : next(args, ++i, arg);
+                    case "-l", "--logfile" -> logfile =
                             value != null ? value : next(args, ++i, arg);
                     default -> {
                         if (arg.startsWith("-")) {
@@ -138,13 +199,45 @@ public final class Trial {
                     }
                 }
             }
-            if (untilFailure && jobs > 0) {
-                throw new UsageError("You cannot specify --until-failure with --jobs");
+            postOptions();
+        }
+
+        /**
+         * Checks the options together: {@code --order} and {@code --random} exclude each other,
+         * {@code --jobs} excludes the debugging options; {@code --debug} itself is refused.
+         *
+         * @throws UsageError if they conflict
+         */
+        public void postOptions() {
+            if (order != null && random != null) {
+                throw new UsageError("You can't specify --random when using --order");
             }
-            if (exitFirst && jobs > 0) {
-                // trial allows it; nothing to check.
-                return;
+            if (jobs > 0) {
+                if (debug) {
+                    throw new UsageError("You can't specify --debug when using --jobs");
+                }
+                if (debugStacktraces) {
+                    throw new UsageError(
+                            "You can't specify --debug-stacktraces when using --jobs");
+                }
             }
+            if (debug) {
+                throw new UsageError("--debug is not supported: start the JVM under a debugger"
+                        + " (java -agentlib:jdwp=transport=dt_socket,server=y,address=5005 ...)");
+            }
+        }
+
+        /** Returns the options a worker of {@code -j} is given: trial's {@code _getWorkerArguments}. */
+        public List<String> getWorkerArguments() {
+            List<String> args = new ArrayList<>();
+            if (forceGc) {
+                args.add("--force-gc");
+            }
+            if (uncleanWarnings) {
+                // The worker turns them into warnings: its errors reach the parent as text.
+                args.add("--unclean-warnings");
+            }
+            return args;
         }
 
         private static String next(String[] args, int i, String option) {
@@ -153,6 +246,11 @@ public final class Trial {
             }
             return args[i];
         }
+    }
+
+    /** Returns how many workers {@code -j auto} runs: the processors this JVM may use. */
+    static int autoJobs() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** A command line that cannot be parsed: trial's {@code usage.UsageError}. */
@@ -168,28 +266,63 @@ public final class Trial {
     /** The text of {@code --help}. */
     public static final String USAGE = """
             Usage: trial [options] [[package|TestCase|testmethod]...]
+            Options:
+              -B, --debug-stacktraces  Report Deferred creation and callback stack traces
+              -N, --no-recurse         Don't recurse into packages
+              -b, --debug              Not supported: start the JVM with a JDWP agent and
+                                       attach a debugger instead.
+              -e, --rterrors           realtime errors, print out tracebacks as soon as they
+                                       occur
+                  --force-gc           Have Trial run a garbage collection before and after
+                                       each test case, so that an "Unhandled error in
+                                       Deferred" fails the test that left it.
+              -h, --help               Display this help and exit.
+                  --help-orders        Help on available test running orders
+                  --help-reporters     Help on available output plugins (reporters)
+              -j, --jobs=              Number of local workers to run (child JVMs), a
+                                       strictly positive integer or 'auto'.
+              -l, --logfile=           log file name, relative to the temp directory; '-'
+                                       for stdout [default: test.log]
+              -n, --dry-run            do everything but run the tests
+              -o, --order=             Specify what order to run test cases and methods. See
+                                       --help-orders for more info.
+                  --reporter=          The reporter to use for this test run.  See
+                                       --help-reporters for more info. [default: verbose]
+                  --temp-directory=    Path to use as working directory for tests. [default:
+                                       _trial_temp]
+              -u, --until-failure      Repeat test until it fails
+                  --unclean-warnings   Turn dirty reactor errors into warnings
+              -x, --exitfirst          Exit after the first non-successful result.
+              -z, --random=            Run tests in random order using the specified seed
+                                       (0 or none: a seed from the clock)
 
             trial loads and executes a suite of unit tests, obtained from test classes
             (pkg.SpamTests), test methods (pkg.SpamTests.test_eggs or pkg.SpamTests#test_eggs)
-            and packages (every test class in them and their subpackages).
-            Options:
-              -x, --exitfirst          Stop the test run after the first failure or error.
-              -e, --rterrors           Realtime errors, print out tracebacks as soon as they
-                                       occur
-              -u, --until-failure      Repeat test until it fails
-                  --force-gc           Have trial run a garbage collection after each test, so
-                                       that "Unhandled error in Deferred" fails the test that
-                                       left it
-              -z, --random [SEED]      Run tests in random order using the specified seed
-                                       (0 or none: a seed from the clock)
-              -j, --jobs N             Number of local workers to run (child JVMs; results
-                                       are merged and reported when they finish); or auto
-                  --reporter NAME      The reporter to use for this test run: tree (default),
-                                       verbose, text, summary, timing
-                  --temp-directory DIR Path to use as working directory for tests.
-                                       [default: _trial_temp]
-              -h, --help               Display this help and exit.
+            and packages (every test class in them and their subpackages) listed on the
+            command line.
             """;
+
+    /** The text of {@code --help-orders}. */
+    static String helpOrders() {
+        StringBuilder b = new StringBuilder("Trial can attempt to run test cases and their"
+                + " methods in a few different orders. You can select any of the following"
+                + " options using --order=<foo>.\n\n");
+        for (Map.Entry<String, String> e : new TreeMap<>(TestLoader.RUN_ORDERS).entrySet()) {
+            b.append("    ").append(e.getKey()).append(" \t ").append(e.getValue()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The text of {@code --help-reporters}. */
+    static String helpReporters() {
+        StringBuilder b = new StringBuilder("Trial's output can be customized using plugins"
+                + " called Reporters. You can\nselect any of the following reporters using"
+                + " --reporter=<foo>\n\n");
+        for (Map.Entry<String, String> e : REPORTERS.entrySet()) {
+            b.append("    ").append(e.getKey()).append(" \t ").append(e.getValue()).append('\n');
+        }
+        return b.toString();
+    }
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
@@ -206,70 +339,100 @@ public final class Trial {
         }
         Options config = new Options();
         List<SynchronousTestCase> suite;
+        TrialRunner trialRunner;
         try {
             config.parseOptions(args);
             if (config.help) {
                 out.print(USAGE);
                 return 0;
             }
-            System.setProperty("twj.trial.tempDirectory", config.tempDirectory);
-            if (config.forceGc) {
-                System.setProperty("twj.trial.forceGc", "true");
+            if (config.helpOrders) {
+                out.print(helpOrders());
+                return 0;
             }
-            TestLoader loader = new TestLoader();
-            if (config.random != null) {
-                loader.setRandom(config.random);
-                out.println("Running tests shuffled with seed " + config.random + "\n");
+            if (config.helpReporters) {
+                out.print(helpReporters());
+                return 0;
             }
-            suite = loader.loadByNames(config.tests);
+            if (config.debugStacktraces) {
+                Defer.setDebugging(true);
+            }
+            trialRunner = makeRunner(config, out);
+            suite = getSuite(config, out);
         } catch (UsageError | IllegalArgumentException e) {
             err.println("trial: " + e.getMessage());
             return 1;
         }
-        if (config.worker) {
-            WorkerReporter worker = new WorkerReporter(out);
-            for (SynchronousTestCase test : suite) {
-                test.run(worker);
-            }
-            return 0;
-        }
-        Reporter result;
-        if (config.jobs > 1) {
-            result = makeReporter(config.reporter, out, config.rterrors);
-            int status = DistTrial.run(config, suite, result, err);
-            result.done();
-            return status != 0 ? status : result.wasSuccessful() ? 0 : 1;
-        }
-        if (config.untilFailure) {
-            int count = 0;
-            while (true) {
-                count++;
-                out.print("Test Pass " + count + "\n");
-                result = runOnce(config, suite, out);
-                if (result.testsRun() == 0 || !result.wasSuccessful()) {
-                    break;
-                }
-                suite = reload(suite);
-            }
-        } else {
-            result = runOnce(config, suite, out);
+        TestResult result;
+        try {
+            result = config.untilFailure ? trialRunner.runUntilFailure(suite)
+                    : trialRunner.run(suite);
+        } catch (TrialRunner.WorkingDirectoryBusy e) {
+            err.println("trial: " + e.getMessage());
+            return 1;
         }
         return result.wasSuccessful() ? 0 : 1;
     }
 
-    /** Returns fresh instances of the same tests, for another pass. */
-    private static List<SynchronousTestCase> reload(List<SynchronousTestCase> suite) {
-        List<SynchronousTestCase> fresh = new ArrayList<>();
-        for (SynchronousTestCase t : suite) {
-            fresh.add(SynchronousTestCase.forMethod(t.getClass(), t.methodName()));
+    /** Loads the tests {@code config} names: trial's {@code _getSuite}. */
+    static List<SynchronousTestCase> getSuite(Options config, PrintStream out) {
+        return getLoader(config, out).loadByNames(config.tests, !config.noRecurse);
+    }
+
+    /**
+     * Returns the loader {@code config} asks for: shuffling with {@code --random} (and saying so
+     * on {@code out}), or in the {@code --order}. Trial's {@code _getLoader}.
+     */
+    static TestLoader getLoader(Options config, PrintStream out) {
+        TestLoader loader = new TestLoader();
+        if (config.random != null) {
+            loader.setRandom(config.random);
+            out.print("Running tests shuffled with seed " + config.random + "\n\n");
+            out.flush();
+        } else if (config.order != null) {
+            loader.setOrder(config.order);
         }
-        return fresh;
+        return loader;
+    }
+
+    /**
+     * Returns the runner {@code config} asks for: a {@link TrialRunner} in
+     * {@link TrialRunner#DRY_RUN} mode for {@code --dry-run} (even with {@code --jobs}), a
+     * {@link DistTrialRunner} for {@code --jobs}, else a plain one; trial's
+     * {@code _makeRunner}. A {@code --worker} gets a runner reporting to its parent.
+     */
+    static TrialRunner makeRunner(Options config, PrintStream out) {
+        BiFunction<PrintStream, Boolean, ? extends TestResult> factory = config.worker
+                ? (stream, realtime) -> new WorkerReporter(stream)
+                : reporterFactory(config.reporter);
+        TrialRunner runner;
+        if (config.dryRun) {
+            runner = new TrialRunner(factory, TrialRunner.DRY_RUN, out);
+        } else if (config.jobs > 0 && !config.worker) {
+            runner = new DistTrialRunner(factory, config.jobs, config.getWorkerArguments());
+            runner.stream = out;
+        } else {
+            runner = new TrialRunner(factory);
+            runner.stream = out;
+            runner.forceGarbageCollection = config.forceGc;
+        }
+        runner.realTimeErrors = config.rterrors;
+        runner.logfile = config.logfile;
+        runner.workingDirectory = config.tempDirectory;
+        runner.exitFirst = config.exitFirst;
+        runner.uncleanWarnings = config.uncleanWarnings;
+        return runner;
+    }
+
+    /** Returns the factory of the reporter {@code name} (one of {@link #REPORTERS}). */
+    static BiFunction<PrintStream, Boolean, Reporter> reporterFactory(String name) {
+        return (out, realtime) -> makeReporter(name, out, realtime);
     }
 
     /** Creates the reporter {@code name} writing to {@code out}. */
     static Reporter makeReporter(String name, PrintStream out, boolean realtime) {
         return switch (name) {
-            case "verbose" -> new VerboseTextReporter(out, realtime);
+            case "bwverbose" -> new VerboseTextReporter(out, realtime);
             case "text" -> new TextReporter(out, realtime);
             case "summary" -> new MinimalReporter(out, realtime);
             case "timing" -> new TimingTextReporter(out, realtime);
@@ -282,71 +445,5 @@ public final class Trial {
                 yield tree;
             }
         };
-    }
-
-    private static Reporter runOnce(Options config, List<SynchronousTestCase> suite,
-            PrintStream out) {
-        Reporter result = makeReporter(config.reporter, out, config.rterrors);
-        ExitWrapper wrapper = new ExitWrapper(result);
-        for (SynchronousTestCase test : suite) {
-            if (config.exitFirst && wrapper.shouldStop) {
-                break;
-            }
-            test.run(wrapper);
-        }
-        result.done();
-        return result;
-    }
-
-    /** Passes everything on, and notes the first failure or error ({@code --exitfirst}). */
-    private static final class ExitWrapper implements IReporter {
-        private final IReporter result;
-        boolean shouldStop;
-
-        ExitWrapper(IReporter result) {
-            this.result = result;
-        }
-
-        @Override
-        public void startTest(SynchronousTestCase test) {
-            result.startTest(test);
-        }
-
-        @Override
-        public void stopTest(SynchronousTestCase test) {
-            result.stopTest(test);
-        }
-
-        @Override
-        public void addSuccess(SynchronousTestCase test) {
-            result.addSuccess(test);
-        }
-
-        @Override
-        public void addFailure(SynchronousTestCase test, Failure fail) {
-            shouldStop = true;
-            result.addFailure(test, fail);
-        }
-
-        @Override
-        public void addError(SynchronousTestCase test, Failure error) {
-            shouldStop = true;
-            result.addError(test, error);
-        }
-
-        @Override
-        public void addSkip(SynchronousTestCase test, String reason) {
-            result.addSkip(test, reason);
-        }
-
-        @Override
-        public void addExpectedFailure(SynchronousTestCase test, Failure error, Todo todo) {
-            result.addExpectedFailure(test, error, todo);
-        }
-
-        @Override
-        public void addUnexpectedSuccess(SynchronousTestCase test, Todo todo) {
-            result.addUnexpectedSuccess(test, todo);
-        }
     }
 }

@@ -270,6 +270,13 @@ class TrialTestEngineBehaviourTests {
         tests.assertStatistics(stats -> stats.started(0).skipped(0));
         Events trialTests = run(selectPackage("dev.twj.trial.test")).testEvents();
         assertTrue(trialTests.started().count() > 50, "found " + trialTests.started().count());
+        var failures = trialTests.failed().stream()
+                .map(e -> e.getTestDescriptor().getUniqueId() + ": "
+                        + e.getPayload(TestExecutionResult.class)
+                                .flatMap(TestExecutionResult::getThrowable)
+                                .map(Throwable::toString).orElse("?"))
+                .toList();
+        assertEquals(List.of(), failures);
         trialTests.assertStatistics(stats -> stats.failed(0).skipped(0).aborted(0));
     }
 }

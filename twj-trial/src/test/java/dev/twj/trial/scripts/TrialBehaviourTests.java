@@ -71,6 +71,11 @@ final class TrialBehaviourTests extends SynchronousTestCase {
     }
 
     private int trial(String... args) {
+        if (args.length > 0 && !args[0].startsWith("--help")) {
+            List<String> all = new ArrayList<>(List.of("--temp-directory", mktemp()));
+            all.addAll(List.of(args));
+            args = all.toArray(new String[0]);
+        }
         return Trial.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -155,9 +160,9 @@ final class TrialBehaviourTests extends SynchronousTestCase {
         assertNotIn("Test Pass 4", o);
     }
 
-    /** --reporter=verbose prints one line per test with its id. */
+    /** --reporter=bwverbose prints one line per test with its id. */
     public void test_verboseReporter() {
-        trial("--reporter=verbose", Passing.class.getName());
+        trial("--reporter=bwverbose", Passing.class.getName());
         assertTrue(output().startsWith(Passing.class.getName() + ".test_one ... [OK]\n"
                 + Passing.class.getName() + ".test_two ... [OK]\n"), output());
     }
@@ -177,6 +182,68 @@ final class TrialBehaviourTests extends SynchronousTestCase {
         assertIn("deliberate error", o);
         assertTrue(o.endsWith(
                 "\nFAILED (skips=1, expectedFailures=1, failures=1, errors=1, successes=3)\n"), o);
+        assertEqual(ran, List.of());
+    }
+
+    /** --dry-run reports every test as passed without running any. */
+    public void test_dryRun() {
+        assertEqual(trial("--dry-run", Sample.class.getName()), 0);
+        assertEqual(ran, List.of());
+        assertIn(line("    test_b_fail ... ", "[OK]"), output());
+        assertTrue(output().endsWith("\nPASSED (successes=5)\n"), output());
+    }
+
+    /** -N loads a package without its subpackages. */
+    public void test_noRecurse() {
+        trial("-n", "--reporter=bwverbose", "dev.twj.trial.test");
+        assertIn(".ordertests.", output());
+        out.reset();
+        trial("-n", "--reporter=bwverbose", "-N", "dev.twj.trial.test");
+        assertIn("dev.twj.trial.test.SkipTests.test_success ... [OK]", output());
+        assertNotIn(".ordertests.", output());
+    }
+
+    /** --logfile - writes the log to the report's stream. */
+    public void test_logfileStdout() {
+        trial("--logfile", "-", LogfileTests.LogSomething.class.getName());
+        assertTrue(output().matches("(?s).*\\[[^\\]]*LogSomething#info\\] something\n.*"),
+                output());
+    }
+
+    /** --help lists every option trial parses, and each of them parses. */
+    public void test_helpListsEveryOption() {
+        List<String> options = List.of("-B", "--debug-stacktraces", "-N", "--no-recurse", "-b",
+                "--debug", "-e", "--rterrors", "--force-gc", "-h", "--help", "--help-orders",
+                "--help-reporters", "-j", "--jobs=", "-l", "--logfile=", "-n", "--dry-run", "-o",
+                "--order=", "--reporter=", "--temp-directory=", "-u", "--until-failure", "-x",
+                "--exitfirst", "-z", "--random=");
+        for (String option : options) {
+            assertIn(option, Trial.USAGE);
+        }
+        Trial.Options config = new Trial.Options();
+        config.parseOptions("-B", "-N", "-e", "--force-gc", "-h", "--help-orders",
+                "--help-reporters", "-l", "log.txt", "-n", "-o", "toptobottom",
+                "--reporter", "text", "--temp-directory", "t", "-u", "-x");
+        assertEqual(List.of(config.debugStacktraces, config.noRecurse, config.rterrors,
+                config.forceGc, config.help, config.helpOrders, config.helpReporters,
+                config.dryRun, config.untilFailure, config.exitFirst), List.of(true, true, true,
+                true, true, true, true, true, true, true));
+        assertEqual(List.of(config.logfile, config.order, config.reporter, config.tempDirectory),
+                List.of("log.txt", "toptobottom", "text", "t"));
+    }
+
+    /** --help-reporters lists every reporter with its description. */
+    public void test_helpReporters() {
+        assertEqual(trial("--help-reporters"), 0);
+        for (var reporter : Trial.REPORTERS.entrySet()) {
+            assertIn("    " + reporter.getKey() + " \t " + reporter.getValue() + "\n", output());
+        }
+    }
+
+    /** --debug is refused with a hint, as a usage error. */
+    public void test_debugRefused() {
+        assertEqual(trial("--debug", Passing.class.getName()), 1);
+        assertIn("agentlib:jdwp", err.toString(StandardCharsets.UTF_8));
         assertEqual(ran, List.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.protocol.Factory;
 import dev.twj.internet.protocol.Protocol;
+import dev.twj.trial.unittest.FailTest;
 import dev.twj.trial.unittest.SynchronousTestCase;
 import dev.twj.trial.unittest.TestCase;
 
@@ -96,6 +97,37 @@ final class Erroneous {
         public void test_socketsLeftOpen() {
             Factory f = Factory.forProtocol(Protocol::new);
             Reactor.reactor().listenTCP(0, f, 50, "");
+        }
+    }
+
+    /** A test that fails, directly and in a subroutine: Twisted's {@code erroneous.TestRegularFail}. */
+    static final class TestRegularFail extends SynchronousTestCase {
+        public void test_fail() {
+            fail("I fail");
+        }
+
+        public void test_subfail() {
+            subroutine();
+        }
+
+        void subroutine() {
+            fail("I fail inside");
+        }
+    }
+
+    /** Tests that fail asynchronously: Twisted's {@code erroneous.TestAsynchronousFail}. */
+    static final class TestAsynchronousFail extends TestCase {
+        public Deferred<Object> test_fail() {
+            Deferred<Object> d = dev.twj.internet.task.Task.deferLater(Reactor.reactor(), 0,
+                    () -> null);
+            d.addCallback(ignored -> {
+                throw fail("I fail later");
+            });
+            return d;
+        }
+
+        public void test_exception() {
+            throw new FailTest("I fail");
         }
     }
 }

@@ -52,7 +52,7 @@ class TestFailureTests {
         TestResult result = new TestResult();
         test.run(result);
         assertFalse(result.wasSuccessful());
-        assertEquals(0, result.errors.size());
+        assertEquals(0, result.errors.size(), () -> result.errors.toString());
         assertEquals(1, result.failures.size());
         assertSame(test, result.failures.get(0).test());
     }
