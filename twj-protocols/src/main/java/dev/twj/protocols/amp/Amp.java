@@ -49,6 +49,9 @@ public final class Amp {
      * Twisted's {@code _wireNameToPythonIdentifier}, so Java and Python peers agree on names.
      */
     public static String wireNameToPythonIdentifier(String key) {
+        if ((key.length() < 2 || key.length() > 8) && key.indexOf('-') < 0) {
+            return key; // no dash, and no keyword is that short or long: the common case
+        }
         String lkey = key.replace('-', '_');
         if (PYTHON_KEYWORDS.contains(lkey)) {
             return Character.toUpperCase(lkey.charAt(0)) + lkey.substring(1);

@@ -29,6 +29,9 @@ import java.util.Map;
  * (65,537 bytes) plus the unparsed part of the last chunk is buffered. Differences from Twisted:
  * Twisted lets receiver exceptions escape {@code dataReceived} (the reactor then drops the
  * connection); the parser is its own state machine rather than {@code Int16StringReceiver}.
+ * Boxes sent during {@code dataReceived} (answers, and commands sent from answers' callbacks)
+ * reach the transport in one write when it returns (see {@link #flushBoxes}); Twisted's
+ * transports buffer every write until the reactor's next pass anyway.
  * File descriptors ({@link Descriptor}) need a transport implementing
  * {@link IFileDescriptorSender}; {@link StartTLS} needs an
  * {@link dev.twj.internet.interfaces.ITLSTransport}.
@@ -61,11 +64,41 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     private boolean stopped;
     private AmpBox currentBox;
     private String currentKey;
+    private byte[] currentKeyBytes;
     private int maxLength = Amp.MAX_KEY_LENGTH;
+
+    // Whether this class keeps BinaryBoxProtocol's stringReceived: then parse() does its work
+    // inline, without copying keys out of the buffer. 0 unknown, 1 yes, 2 no (overridden).
+    private byte inlineStrings;
+    // The keys received lately, as Strings and the bytes they came in: a connection uses a few
+    // keys over and over (_command, _ask, _answer, the argument names); a hit costs no allocation.
+    private static final int KEY_CACHE_SIZE = 8;
+    private final String[] keyCache = new String[KEY_CACHE_SIZE];
+    private final byte[][] keyCacheBytes = new byte[KEY_CACHE_SIZE][];
+    private int keyCacheNext;
+
+    private static final ClassValue<Boolean> OVERRIDES_STRING_RECEIVED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("stringReceived", byte[].class).getDeclaringClass() != BinaryBoxProtocol.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        }
+    };
 
     private byte[] buf = new byte[256];
     private int start;
     private int end;
+
+    // Boxes sent while dataReceived runs are serialized at once (errors are thrown to the sender
+    // as before) but written to the transport together when it returns: one write, so one
+    // system call, for the answers to all the commands in one read instead of one per box.
+    private int receiving;
+    private byte[][] pendingBoxes = new byte[8][];
+    private int pendingCount;
+    private int pendingBytes;
 
     private final Map<Integer, Integer> descriptors = new HashMap<>();
     private int sendingDescriptorCounter;
@@ -85,6 +118,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
      * new protocol. Port of {@code _switchTo}.
      */
     public void _switchTo(IProtocol newProto, ClientFactory clientFactory) {
+        flushBoxes();
         byte[] newProtoData = recvd();
         start = end = 0;
         innerProtocol = newProto;
@@ -106,7 +140,9 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     }
 
     /**
-     * Sends a box to the peer; {@code transport.write} is never called outside this method.
+     * Sends a box to the peer; {@code transport.write} is never called outside this method and
+     * {@link #flushBoxes}. During {@link #dataReceived}, a plain {@link AmpBox} is written when
+     * {@code dataReceived} returns, together with the others sent meanwhile.
      *
      * @throws ProtocolSwitched if the protocol has been switched, or is about to be
      * @throws ConnectionLost if the connection has been lost
@@ -121,8 +157,51 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         }
         if (startingTLSBuffer != null) {
             startingTLSBuffer.add(box);
+            return;
+        }
+        byte[] bytes = box.serialize();
+        if (receiving > 0 && box.getClass() == AmpBox.class) {
+            if (pendingCount == pendingBoxes.length) {
+                pendingBoxes = Arrays.copyOf(pendingBoxes, pendingCount * 2);
+            }
+            pendingBoxes[pendingCount++] = bytes;
+            pendingBytes += bytes.length;
+            return;
+        }
+        // A box subclass may act on the transport once sent (QuitBox closes it, the switch and
+        // TLS boxes hand it over): everything sent before it goes first.
+        flushBoxes();
+        transport.write(bytes);
+    }
+
+    /**
+     * Writes the boxes sent during the current {@link #dataReceived} to the transport now, in
+     * one write. Called when {@code dataReceived} returns, and before anything here acts on the
+     * transport; code that writes to or changes the transport directly while boxes may be
+     * pending (inside a responder or an answer's callback) must call it first.
+     */
+    protected void flushBoxes() {
+        int n = pendingCount;
+        if (n == 0) {
+            return;
+        }
+        byte[][] boxes = pendingBoxes;
+        byte[] all;
+        if (n == 1) {
+            all = boxes[0];
         } else {
-            transport.write(box.serialize());
+            all = new byte[pendingBytes];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(boxes[i], 0, all, at, boxes[i].length);
+                at += boxes[i].length;
+            }
+        }
+        Arrays.fill(boxes, 0, n, null);
+        pendingCount = 0;
+        pendingBytes = 0;
+        if (transport != null) {
+            transport.write(all);
         }
     }
 
@@ -153,6 +232,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         if (!(transport instanceof dev.twj.internet.interfaces.ITLSTransport tls)) {
             throw new IllegalStateException("transport " + transport + " cannot start TLS (not an ITLSTransport)");
         }
+        flushBoxes(); // the boxes sent before TLS starts go out in the clear, as written
         tls.startTLS(StartTLS.options(certificate, verifyAuthorities));
         List<AmpBox> stlsb = startingTLSBuffer;
         if (stlsb != null) {
@@ -199,12 +279,17 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             return;
         }
         append(data);
+        receiving++;
         try {
             parse();
         } catch (RuntimeException e) {
             stopped = true;
             start = end = 0;
             unhandledError(new Failure(e));
+        } finally {
+            if (--receiving == 0) {
+                flushBoxes();
+            }
         }
         afterParse(data);
     }
@@ -256,9 +341,29 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             if (end - start < 2 + length) {
                 break;
             }
-            byte[] string = Arrays.copyOfRange(buf, start + 2, start + 2 + length);
+            int off = start + 2;
             start += 2 + length;
-            stringReceived(string);
+            if (inlineStrings == 0) {
+                inlineStrings = OVERRIDES_STRING_RECEIVED.get(getClass()) ? (byte) 2 : (byte) 1;
+            }
+            if (inlineStrings == 2) {
+                stringReceived(Arrays.copyOfRange(buf, off, off + length));
+            } else if (currentKey != null) {
+                // What stringReceived does with a value, keeping the key's bytes.
+                currentBox.putEncoded(currentKey, currentKeyBytes, Arrays.copyOfRange(buf, off, off + length));
+                currentKey = null;
+                currentKeyBytes = null;
+                maxLength = Amp.MAX_KEY_LENGTH;
+            } else if (length > 0) {
+                // What stringReceived does with a key.
+                if (currentBox == null) {
+                    currentBox = new AmpBox();
+                }
+                receiveKey(buf, off, length);
+                maxLength = Amp.MAX_VALUE_LENGTH;
+            } else {
+                stringReceived(EMPTY);
+            }
         }
         if (start == end) {
             start = end = 0;
@@ -266,6 +371,28 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
                 buf = new byte[256];
             }
         }
+    }
+
+    private static final byte[] EMPTY = {};
+
+    /** Sets {@link #currentKey} to the key in {@code b[off, off + len)}, from the cache if it is there. */
+    private void receiveKey(byte[] b, int off, int len) {
+        for (int i = 0; i < KEY_CACHE_SIZE; i++) {
+            byte[] k = keyCacheBytes[i];
+            if (k != null && k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
+                currentKey = keyCache[i];
+                currentKeyBytes = k;
+                return;
+            }
+        }
+        byte[] k = Arrays.copyOfRange(b, off, off + len);
+        String key = Amp.latin1(k);
+        int i = keyCacheNext;
+        keyCacheNext = (i + 1) % KEY_CACHE_SIZE;
+        keyCache[i] = key;
+        keyCacheBytes[i] = k;
+        currentKey = key;
+        currentKeyBytes = k;
     }
 
     /**
@@ -279,6 +406,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
             }
             if (string.length > 0) {
                 currentKey = Amp.latin1(string);
+                currentKeyBytes = null;
                 maxLength = Amp.MAX_VALUE_LENGTH;
             } else {
                 AmpBox box = currentBox;
@@ -288,6 +416,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         } else {
             currentBox.put(currentKey, string);
             currentKey = null;
+            currentKeyBytes = null;
             maxLength = Amp.MAX_KEY_LENGTH;
         }
     }
@@ -295,6 +424,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
     /** The key length limit was exceeded: disconnect, reporting {@link TooLong} later. */
     public void lengthLimitExceeded(int length) {
         keyLengthLimitExceeded = true;
+        flushBoxes();
         transport.loseConnection();
     }
 
@@ -323,6 +453,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
 
     /** Locks this protocol so no further boxes may be sent: a protocol switch is pending. */
     public void _lockForSwitch() {
+        flushBoxes();
         locked = true;
     }
 
@@ -346,6 +477,7 @@ public class BinaryBoxProtocol extends Protocol implements IBoxSender {
         log.failure("Amp server or network failure unhandled by client application.  "
                 + "Dropping connection!  To avoid, add errbacks to ALL remote commands!", failure);
         if (transport != null) {
+            flushBoxes();
             transport.loseConnection();
         }
     }

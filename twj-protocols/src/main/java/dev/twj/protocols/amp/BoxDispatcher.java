@@ -7,6 +7,7 @@ import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ public class BoxDispatcher implements IBoxReceiver, ICommandSender {
     private Failure failAllReason;
     private Map<String, Deferred<AmpBox>> outstandingRequests = new HashMap<>();
     private long counter;
+    // The last command name received, as bytes and as a String: a connection mostly receives
+    // the same few commands, and a hit saves decoding (and hashing) the name again.
+    private byte[] lastCommandBytes;
+    private String lastCommand;
 
     /** Sends command responses; set by {@link #startReceivingBoxes}. */
     public IBoxSender boxSender;
@@ -226,7 +231,15 @@ public class BoxDispatcher implements IBoxReceiver, ICommandSender {
      *     of code {@code UNHANDLED} if there is no responder
      */
     public Deferred<Object> dispatchCommand(AmpBox box) {
-        String cmd = Amp.latin1(box.get(Amp.COMMAND));
+        byte[] cmdBytes = box.get(Amp.COMMAND);
+        String cmd;
+        if (cmdBytes != null && Arrays.equals(cmdBytes, lastCommandBytes)) {
+            cmd = lastCommand;
+        } else {
+            cmd = Amp.latin1(cmdBytes);
+            lastCommandBytes = cmdBytes.clone();
+            lastCommand = cmd;
+        }
         BoxResponder responder = locator.locateResponder(cmd);
         if (responder == null) {
             String description = "Unhandled Command: " + Amp.bytesRepr(box.get(Amp.COMMAND));

@@ -3,9 +3,9 @@ package dev.twj.protocols.amp;
 import dev.twj.internet.defer.Deferred;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +95,35 @@ public abstract class Command {
     private boolean requiresAnswer = true;
     private Supplier<? extends AmpBox> commandType = AmpBox::new;
     private Supplier<? extends AmpBox> responseType = AmpBox::new;
+
+    /**
+     * What every call needs from the declarations, computed once on first use (a command does
+     * not change after construction): the identifiers of the argument names, the errors by
+     * type in declaration order (errors, then fatal errors) and by code.
+     */
+    record Derived(String[] argumentIdentifiers, Set<String> allowedNames,
+            Map<Class<? extends Throwable>, String> allErrors, Class<?>[] errorTypes,
+            Map<String, Class<? extends Throwable>> reverseErrors) {}
+
+    private volatile Derived derived;
+
+    /** The {@link Derived} facts of this command. */
+    final Derived derived() {
+        Derived d = derived;
+        if (d == null) {
+            List<Arg> args = arguments();
+            String[] ids = new String[args.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Amp.wireNameToPythonIdentifier(args.get(i).name());
+            }
+            Map<Class<? extends Throwable>, String> all = allErrors();
+            d = new Derived(ids, Set.copyOf(Arrays.asList(ids)),
+                    Collections.unmodifiableMap(all), all.keySet().toArray(new Class<?>[0]),
+                    Collections.unmodifiableMap(reverseErrors()));
+            derived = d;
+        }
+        return d;
+    }
 
     /** Creates a command named after its class with no arguments, response or errors. */
     protected Command() {}
@@ -220,10 +249,7 @@ public abstract class Command {
      * @throws InvalidSignature if {@code objects} has a key that is not an argument's identifier
      */
     public AmpBox makeArguments(Map<String, ?> objects, Object proto) {
-        Set<String> allowedNames = new HashSet<>();
-        for (Arg a : arguments()) {
-            allowedNames.add(Amp.wireNameToPythonIdentifier(a.name()));
-        }
+        Set<String> allowedNames = derived().allowedNames();
         for (String intendedArg : objects.keySet()) {
             if (!allowedNames.contains(intendedArg)) {
                 throw new InvalidSignature(intendedArg + " is not a valid argument");
@@ -248,14 +274,19 @@ public abstract class Command {
      * @throws InvalidSignature if it does not
      */
     void checkSignature(Map<String, ?> kw) {
-        List<String> forgotten = new ArrayList<>();
-        for (Arg a : arguments()) {
-            String pythonName = Amp.wireNameToPythonIdentifier(a.name());
-            if (!kw.containsKey(pythonName) && !a.argument().optional) {
+        List<Arg> args = arguments();
+        String[] ids = derived().argumentIdentifiers();
+        List<String> forgotten = null;
+        for (int i = 0; i < ids.length; i++) {
+            String pythonName = ids[i];
+            if (!kw.containsKey(pythonName) && !args.get(i).argument().optional) {
+                if (forgotten == null) {
+                    forgotten = new ArrayList<>();
+                }
                 forgotten.add(pythonName);
             }
         }
-        if (!forgotten.isEmpty()) {
+        if (forgotten != null) {
             throw new InvalidSignature("forgot " + String.join(", ", forgotten) + " for " + commandName());
         }
     }
@@ -273,7 +304,7 @@ public abstract class Command {
         if (!requiresAnswer()) {
             return null;
         }
-        Map<String, Class<? extends Throwable>> reverse = reverseErrors();
+        Map<String, Class<? extends Throwable>> reverse = derived().reverseErrors();
         return d.<Map<String, Object>>addCallback(box -> parseResponse(box, proto))
                 .addErrback(error -> {
                     error.trap(RemoteAmpError.class);
@@ -303,7 +334,7 @@ public abstract class Command {
 
     /** Converts a box to a map of objects through {@code arglist}; the box is not changed. */
     static Map<String, Object> stringsToObjects(AmpBox strings, List<Arg> arglist, Object proto) {
-        Map<String, Object> objects = new HashMap<>();
+        Map<String, Object> objects = HashMap.newHashMap(arglist.size());
         AmpBox myStrings = strings.copy();
         for (Arg a : arglist) {
             a.argument().fromBox(a.name(), myStrings, objects, proto);
@@ -313,9 +344,10 @@ public abstract class Command {
 
     /** Converts a map of objects into {@code strings} through {@code arglist}; returns {@code strings}. */
     static AmpBox objectsToStrings(Map<?, ?> objects, List<Arg> arglist, AmpBox strings, Object proto) {
-        Map<String, Object> myObjects = new HashMap<>();
+        Map<String, Object> myObjects = HashMap.newHashMap(objects.size());
         for (Map.Entry<?, ?> e : objects.entrySet()) {
-            myObjects.put(String.valueOf(e.getKey()), e.getValue());
+            Object k = e.getKey();
+            myObjects.put(k instanceof String name ? name : String.valueOf(k), e.getValue());
         }
         for (Arg a : arglist) {
             a.argument().toBox(a.name(), strings, myObjects, proto);

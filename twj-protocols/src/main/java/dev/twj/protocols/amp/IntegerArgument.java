@@ -71,9 +71,34 @@ public class IntegerArgument extends Argument {
     @Override
     public byte[] toString(Object inObject) {
         if (inObject instanceof Long || inObject instanceof java.lang.Integer
-                || inObject instanceof Short || inObject instanceof Byte || inObject instanceof BigInteger) {
+                || inObject instanceof Short || inObject instanceof Byte) {
+            return decimal(((Number) inObject).longValue());
+        }
+        if (inObject instanceof BigInteger) {
             return inObject.toString().getBytes(StandardCharsets.US_ASCII);
         }
         throw new IllegalArgumentException("Bad integer value " + inObject);
+    }
+
+    /** The ASCII decimal digits of {@code v} (as {@code Long.toString}), without a String. */
+    private static byte[] decimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+        }
+        boolean negative = v < 0;
+        long u = negative ? -v : v;
+        int digits = 1;
+        for (long t = u; t >= 10; t /= 10) {
+            digits++;
+        }
+        byte[] out = new byte[digits + (negative ? 1 : 0)];
+        for (int i = out.length - 1; i >= (negative ? 1 : 0); i--) {
+            out[i] = (byte) ('0' + (u % 10));
+            u /= 10;
+        }
+        if (negative) {
+            out[0] = '-';
+        }
+        return out;
     }
 }

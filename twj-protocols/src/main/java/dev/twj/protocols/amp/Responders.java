@@ -93,8 +93,9 @@ final class Responders {
     static BoxResponder wrapWithSerialization(Command command, CommandResponder fn, Object proto) {
         return box -> {
             Map<String, Object> kw = command.parseArguments(box, proto);
-            Map<Class<? extends Throwable>, String> allErrors = command.allErrors();
-            Class<?>[] keys = allErrors.keySet().toArray(new Class<?>[0]);
+            Command.Derived derived = command.derived();
+            Map<Class<? extends Throwable>, String> allErrors = derived.allErrors();
+            Class<?>[] keys = derived.errorTypes();
             Deferred<Object> d = Defer.maybeDeferred(() -> fn.respond(kw));
             return d.<Object>addCallback(objects -> {
                 try {

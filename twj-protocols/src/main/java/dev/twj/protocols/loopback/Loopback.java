@@ -12,6 +12,7 @@ import dev.twj.internet.interfaces.IPullProducer;
 import dev.twj.internet.interfaces.IPushProducer;
 import dev.twj.internet.interfaces.IReactorTCP;
 import dev.twj.internet.interfaces.IReactorTime;
+import dev.twj.internet.interfaces.IReactorUNIX;
 import dev.twj.internet.protocol.Factory;
 import dev.twj.internet.protocol.Protocol;
 import dev.twj.protocols.policies.ProtocolWrapper;
@@ -19,14 +20,17 @@ import dev.twj.protocols.policies.WrappingFactory;
 import dev.twj.python.failure.Failure;
 import dev.twj.internet.task.Task;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Testing support for protocols: a loopback between client and server. Port of the functions of
  * {@code twisted.protocols.loopback}.
  *
- * <p>Difference from Twisted: {@code loopbackUNIX} is not ported yet (the reactor has no UNIX
- * sockets). {@link #loopbackTCP} and {@link #loopbackAsync} take the reactor (clock) as an
- * optional first argument; {@link #loopbackAsync} takes the clock
+ * <p>Difference from Twisted: {@link #loopbackTCP}, {@link #loopbackUNIX} and
+ * {@link #loopbackAsync} take the reactor (clock) as an optional first argument; {@link #loopbackAsync} takes the clock
  * that schedules its pumping as an optional first argument; without it, it uses the global
  * reactor ({@link Reactor#reactor()}), as Twisted does. When a write buffer is emptied, the pump
  * polls the producer of the loopback transport it made for that side, where Twisted polls
@@ -170,6 +174,82 @@ public final class Loopback {
         return clientF.deferred
                 .addCallbackDeferred(x -> serverWrapper[0].deferred)
                 .addCallbackDeferred(x -> serverPort.stopListening());
+    }
+
+    /** {@link #loopbackUNIX(IReactorUNIX, IProtocol, Protocol, boolean)} on the global reactor, noisy. */
+    public static Deferred<Void> loopbackUNIX(IProtocol server, Protocol client) {
+        return loopbackUNIX(null, server, client, true);
+    }
+
+    /** {@link #loopbackUNIX(IReactorUNIX, IProtocol, Protocol, boolean)} on the global reactor. */
+    public static Deferred<Void> loopbackUNIX(IProtocol server, Protocol client, boolean noisy) {
+        return loopbackUNIX(null, server, client, noisy);
+    }
+
+    /**
+     * Runs a session between {@code server} and {@code client} protocol instances over a UNIX
+     * socket: the server listens on a new path in a fresh temporary directory, the client
+     * connects to it.
+     *
+     * <p>Difference from Twisted, which takes {@code tempfile.mktemp()} as the path: the socket is
+     * {@code sock} in a directory made by {@link Files#createTempDirectory} (no other process can
+     * take the name first), and both are deleted once the listening port has stopped.
+     *
+     * @param reactor the reactor that listens and connects; null for the global reactor
+     * @param noisy whether the factories log their start and stop
+     * @return a Deferred which fires once both sides have lost the connection and the listening
+     *     port has stopped
+     * @throws UncheckedIOException if the temporary directory cannot be made
+     */
+    public static Deferred<Void> loopbackUNIX(
+            IReactorUNIX reactor, IProtocol server, Protocol client, boolean noisy) {
+        IReactorUNIX r = reactor != null ? reactor : Reactor.reactor();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("twj-loopback");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path path = dir.resolve("sock");
+        FireOnClose[] serverWrapper = {null};
+        WrappingFactory f = new WrappingFactory(new Factory()) {
+            @Override
+            public Protocol buildProtocol(IAddress addr) {
+                return serverWrapper[0];
+            }
+        };
+        serverWrapper[0] = new FireOnClose(f, server);
+        f.noisy = noisy;
+        IListeningPort serverPort;
+        try {
+            serverPort = r.listenUNIX(path.toString(), f, 50, 0666, false);
+        } catch (RuntimeException e) {
+            deleteQuietly(path, dir);
+            throw e;
+        }
+        LoopbackClientFactory clientF = new LoopbackClientFactory(client);
+        clientF.noisy = noisy;
+        r.connectUNIX(path.toString(), clientF, 30, false);
+        return clientF.deferred
+                .addCallbackDeferred(x -> serverWrapper[0].deferred)
+                .addCallbackDeferred(x -> serverPort.stopListening())
+                .addBoth(result -> {
+                    deleteQuietly(path, dir);
+                    if (result instanceof Failure failure) {
+                        throw failure.raiseException();
+                    }
+                    return null;
+                });
+    }
+
+    /** Deletes the socket file and its directory, if they are still there. */
+    private static void deleteQuietly(Path path, Path dir) {
+        try {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A temporary file left behind is no reason to fail the loopback.
+        }
     }
 
     /** Resumes a pull or push producer. */
