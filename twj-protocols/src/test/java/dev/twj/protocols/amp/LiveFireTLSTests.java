@@ -1,24 +1,21 @@
 package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTLSSupport.TEMPCERT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.twj.internet.ssl.Certificate;
 import dev.twj.protocols.amp.AmpTLSSupport.LiveFire;
 import dev.twj.protocols.amp.AmpTLSSupport.SecurableProto;
 import dev.twj.protocols.amp.AmpTLSSupport.SecuredPing;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code LiveFireTLSTests}: AMP StartTLS with real, live TLS over TCP. */
-class LiveFireTLSTests {
+class LiveFireTLSTests extends SynchronousTestCase {
     /**
      * Using real, live TLS, actually negotiate a connection. This also looks at the
      * peerCertificate attribute's correctness.
      */
-    @Test
     public void test_liveFireCustomTLS() {
         LiveFire<SecurableProto, SecurableProto> lf = new LiveFire<>(SecurableProto::new, () -> {
             SecurableProto svr = new SecurableProto();
@@ -31,12 +28,12 @@ class LiveFireTLSTests {
                 Map.of("tls_localCertificate", TEMPCERT, "tls_verifyAuthorities", List.of(TEMPCERT)))
                 .addCallbackDeferred(secured -> lf.cli.callRemote(SecuredPing.class, Map.of()))
                 .addCallback(pinged -> {
-                    assertSame(TEMPCERT, lf.cli.hostCertificate);
-                    assertEquals(x, lf.cli.peerCertificate());
-                    assertSame(TEMPCERT, lf.svr.hostCertificate);
-                    assertEquals(x, lf.svr.peerCertificate());
+                    assertIs(lf.cli.hostCertificate, TEMPCERT);
+                    assertEqual(lf.cli.peerCertificate(), x);
+                    assertIs(lf.svr.hostCertificate, TEMPCERT);
+                    assertEqual(lf.svr.peerCertificate(), x);
                     return pinged;
                 }));
-        assertEquals(Map.of("pinged", true), result);
+        assertEqual(result, Map.of("pinged", true));
     }
 }
