@@ -1,7 +1,6 @@
 package dev.twj.protocols.tls;
 
 import static dev.twj.protocols.tls.TLSTestSupport.b;
-import static dev.twj.protocols.tls.TLSTestSupport.run;
 import static dev.twj.protocols.tls.TLSTestSupport.s;
 
 import dev.twj.internet.defer.Defer;
