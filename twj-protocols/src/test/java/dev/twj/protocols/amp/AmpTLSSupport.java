@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The fixtures of Twisted's AMP TLS tests: {@code SecuredPing}, {@code SecurableProto},
- * {@code tempcert}, and {@code LiveFireBase} (an AMP server and client over real TCP on
- * 127.0.0.1 with a {@link SelectReactor}).
+ * {@code tempcert}, and {@link LiveFire} (an AMP server and client over real TCP on 127.0.0.1
+ * with a private {@link SelectReactor}).
  */
 final class AmpTLSSupport {
     private AmpTLSSupport() {}
@@ -157,8 +157,10 @@ final class AmpTLSSupport {
     }
 
     /**
-     * Port of {@code LiveFireBase}: creates an AMP server, connects a client to it, runs a test
-     * body once both are connected, then drops both connections.
+     * Like {@code LiveFireBase} ({@link LiveFireBase}) but on a private reactor run inside the test
+     * method, for {@link TLSTests} (which Twisted runs over iosim, with no reactor): creates an AMP
+     * server, connects a client to it, runs a test body once both are connected, then drops both
+     * connections.
      */
     static final class LiveFire<C extends AMP, S extends AMP> {
         final SelectReactor reactor = new SelectReactor();

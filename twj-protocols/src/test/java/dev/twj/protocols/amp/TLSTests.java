@@ -29,7 +29,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code iosimVerify} on fake certificates ({@code OKCert}, {@code GrumpyCert},
  * {@code DroppyCert}) and counts the calls. twj's {@code FakeTransport} has no fake TLS, so these
  * run real TLS over TCP on 127.0.0.1 with real certificates: "verified twice" becomes "each side
- * holds the other's certificate", and the grumpy certificate is one neither side trusts.
+ * holds the other's certificate", and the grumpy certificate is one neither side trusts. As
+ * Twisted's iosim tests need no reactor, each test runs its own private reactor
+ * ({@code AmpTLSSupport.LiveFire}) to completion inside the test method.
  */
 class TLSTests extends SynchronousTestCase {
     private static final PrivateCertificate OKC = AmpTLSSupport.TEMPCERT;
