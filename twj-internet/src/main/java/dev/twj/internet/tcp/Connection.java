@@ -360,11 +360,24 @@ public abstract class Connection extends FileDescriptor
         if (oldProducer != null) {
             super.unregisterProducer();
         }
+        IProtocol original = protocol;
         IProtocol layer = TLSSupport.get().startTLS(protocol, contextFactory, client);
         protocol = layer;
         tls = (ISSLTransport) layer;
         tlsConsumer = (IConsumer) layer;
-        layer.makeConnection(new BypassTLS());
+        try {
+            layer.makeConnection(new BypassTLS());
+        } catch (RuntimeException | Error e) {
+            // The context factory raised (creating the engine): leave the connection as it was,
+            // as Twisted's does when getContext raises (test_tcp's test_badContext).
+            protocol = original;
+            tls = null;
+            tlsConsumer = null;
+            if (oldProducer != null) {
+                registerProducer(oldProducer, streaming);
+            }
+            throw e;
+        }
         if (oldProducer != null) {
             registerProducer(oldProducer, streaming);
         }

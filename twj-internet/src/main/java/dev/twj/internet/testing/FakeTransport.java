@@ -43,12 +43,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       return None, and {@link #loseWriteConnection} is a no-op.
  * </ul>
  *
- * <p>Differences from Twisted: TLS is left out ({@code startTLS}, the {@code tls} and
+ * <p>Differences from Twisted: the fake TLS is left out ({@code startTLS}, the {@code tls} and
  * {@code tlsbuf} attributes, {@code TLSNegotiation} and the {@code ISSLTransport} it provides once
- * "negotiated"): twj has no TLS transport yet to fake. {@link #connected} is Java-only: Twisted's
- * FakeTransport has no {@code connected} attribute; it is false once {@link #reportDisconnect} has
- * told the protocol, so {@link Testing#waitUntilAllDisconnected} can read it. Twisted's unused
- * {@code closed} attribute is left out.
+ * "negotiated"): twj's TLS is real TLS over JSSE (twj-protocols' {@code TLSMemoryBIOProtocol},
+ * reached through {@code dev.twj.internet.tcp.Connection#startTLS}), and Twisted's fake negotiation
+ * compares pyOpenSSL certificate objects that have no JSSE counterpart; tests needing TLS in memory
+ * wrap the protocols in a {@code TLSMemoryBIOFactory} over this transport (as Twisted's
+ * {@code DeterministicTLSMemoryBIOTests} do) or use real TCP. {@link #connected} is Java-only:
+ * Twisted's FakeTransport has no {@code connected} attribute; it is false once
+ * {@link #reportDisconnect} has told the protocol, so {@link Testing#waitUntilAllDisconnected}
+ * can read it. Twisted's unused {@code closed} attribute is left out.
  *
  * <p>Not final: tests extend it, as Twisted's conch tests do with an {@code AbortableFakeTransport}
  * that records {@code abortConnection}; pass such a subclass through the transport factories of

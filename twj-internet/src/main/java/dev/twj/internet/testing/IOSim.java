@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Differences from Twisted: it lives in {@code dev.twj.internet.testing} with the other test
- * doubles rather than in a {@code test} package; TLS is left out (see {@link FakeTransport}); and
+ * doubles rather than in a {@code test} package; the fake TLS negotiation is left out (see
+ * {@link FakeTransport}: real TLS runs over it by wrapping the protocols in twj-protocols'
+ * {@code TLSMemoryBIOFactory}); and
  * {@code connectableEndpoint} is left out because twj has no endpoints yet
  * ({@code TCP4ClientEndpoint}, {@code TCP4ServerEndpoint}): {@link ConnectionCompleter} works on
  * any {@link MemoryReactor} meanwhile. Python's keyword arguments become overloads.

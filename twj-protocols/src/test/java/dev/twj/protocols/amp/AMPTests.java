@@ -36,10 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/**
- * Port of {@code AMPTests}: two AMPs connected in memory. {@code test_simpleSSLRepr} is not
- * ported: there is no StartTLS ({@code _TLSBox}).
- */
+/** Port of {@code AMPTests}: two AMPs connected in memory. */
 class AMPTests extends SynchronousTestCase {
     boolean testSucceeded;
 
@@ -181,6 +178,11 @@ class AMPTests extends SynchronousTestCase {
     public void test_innerProtocolNotInRepr() {
         AMP a = new AMP();
         assertEqual(a.toString(), String.format("<AMP at 0x%x>", System.identityHashCode(a)));
+    }
+
+    /** {@code _TLSBox.__repr__} ({@code StartTLS.TLSBox.toString}) returns a string. */
+    public void test_simpleSSLRepr() {
+        assertEqual(new StartTLS.TLSBox().toString().getClass(), String.class);
     }
 
     /** A key that is too long immediately raises a synchronous exception. */

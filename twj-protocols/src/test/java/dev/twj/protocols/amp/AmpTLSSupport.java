@@ -10,6 +10,7 @@ import dev.twj.internet.protocol.ServerFactory;
 import dev.twj.internet.selectreactor.SelectReactor;
 import dev.twj.internet.ssl.PrivateCertificate;
 import dev.twj.internet.tcp.Connection;
+import dev.twj.python.failure.Failure;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The fixtures of Twisted's AMP TLS tests: {@code SecuredPing}, {@code SecurableProto},
- * {@code tempcert}, and {@code LiveFireBase} (an AMP server and client over real TCP on
- * 127.0.0.1 with a {@link SelectReactor}).
+ * {@code tempcert}, and {@link LiveFire} (an AMP server and client over real TCP on 127.0.0.1
+ * with a private {@link SelectReactor}).
  */
 final class AmpTLSSupport {
     private AmpTLSSupport() {}
@@ -46,17 +47,52 @@ final class AmpTLSSupport {
         return Map.of("pinged", true);
     }
 
+    /**
+     * A protocol {@link LiveFireBase} can wait on (Java-only: Twisted's {@code LiveFireBase} sets
+     * its factories' {@code onMade} from {@code connectionMade} and replaces {@code connectionLost}
+     * with a Deferred's errback).
+     */
+    interface LiveFireProto {
+        /** Fires when the connection is made. */
+        Deferred<Void> made();
+
+        /**
+         * Fires with a list of the reason when the connection is lost (a list: a Deferred given a
+         * Failure to callback fails).
+         */
+        Deferred<List<Failure>> lost();
+    }
+
     /** Port of {@code SecurableProto}: answers StartTLS with its factories' certificate and authorities. */
-    static class SecurableProto extends AMP {
+    static class SecurableProto extends AMP implements LiveFireProto {
         Supplier<Object> certFactory = () -> null;
         Supplier<List<?>> verifyFactory = () -> null;
         /** Fires when the connection is lost (Java-only: the tests wait on it). */
         final Deferred<Void> onLost = new Deferred<>();
+        private final Deferred<Void> made = new Deferred<>();
+        private final Deferred<List<Failure>> lost = new Deferred<>();
 
         @Override
-        public void connectionLost(dev.twj.python.failure.Failure reason) {
+        public void connectionMade() {
+            super.connectionMade();
+            made.callback(null);
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
             super.connectionLost(reason);
             onLost.callback(null);
+            lost.callback(List.of(reason));
+        }
+
+        @Override
+        public Deferred<Void> made() {
+            return made;
+        }
+
+        @Override
+        public Deferred<List<Failure>> lost() {
+            return lost;
         }
 
         @Responder(StartTLS.class)
@@ -80,7 +116,32 @@ final class AmpTLSSupport {
     }
 
     /** {@code SimpleSymmetricCommandProtocol} with Twisted's {@code FactoryNotifier} SecuredPing responder. */
-    static class SymmetricWithPing extends AmpFixtures.SimpleSymmetricCommandProtocol {
+    static class SymmetricWithPing extends AmpFixtures.SimpleSymmetricCommandProtocol implements LiveFireProto {
+        private final Deferred<Void> made = new Deferred<>();
+        private final Deferred<List<Failure>> lost = new Deferred<>();
+
+        @Override
+        public void connectionMade() {
+            super.connectionMade();
+            made.callback(null);
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            super.connectionLost(reason);
+            lost.callback(List.of(reason));
+        }
+
+        @Override
+        public Deferred<Void> made() {
+            return made;
+        }
+
+        @Override
+        public Deferred<List<Failure>> lost() {
+            return lost;
+        }
+
         @Responder(SecuredPing.class)
         Map<String, Object> emitpong() {
             return AmpTLSSupport.emitpong(this);
@@ -96,8 +157,10 @@ final class AmpTLSSupport {
     }
 
     /**
-     * Port of {@code LiveFireBase}: creates an AMP server, connects a client to it, runs a test
-     * body once both are connected, then drops both connections.
+     * Like {@code LiveFireBase} ({@link LiveFireBase}) but on a private reactor run inside the test
+     * method, for {@link TLSTests} (which Twisted runs over iosim, with no reactor): creates an AMP
+     * server, connects a client to it, runs a test body once both are connected, then drops both
+     * connections.
      */
     static final class LiveFire<C extends AMP, S extends AMP> {
         final SelectReactor reactor = new SelectReactor();

@@ -1,24 +1,31 @@
 package dev.twj.protocols.amp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.twj.protocols.amp.AmpTLSSupport.LiveFire;
+import dev.twj.internet.defer.Deferred;
 import dev.twj.protocols.amp.AmpTLSSupport.SecuredPing;
 import dev.twj.protocols.amp.AmpTLSSupport.SymmetricWithPing;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
-/** Port of {@code PlainVanillaLiveFireTests}: StartTLS with no certificates at all. */
-class PlainVanillaLiveFireTests {
+/**
+ * Port of {@code PlainVanillaLiveFireTests}: StartTLS with no certificates at all, over real TCP
+ * on the global reactor.
+ */
+class PlainVanillaLiveFireTests extends LiveFireBase<SymmetricWithPing, SymmetricWithPing> {
+    @Override
+    SymmetricWithPing clientProto() {
+        return new SymmetricWithPing();
+    }
+
+    @Override
+    SymmetricWithPing serverProto() {
+        return new SymmetricWithPing();
+    }
+
     /**
-     * Out of the box, we can start TLS to at least encrypt the connection, even if we don't have
-     * any certificates to use.
+     * Verify that out of the box, we can start TLS to at least encrypt the connection, even if we
+     * don't have any certificates to use.
      */
-    @Test
-    public void test_liveFireDefaultTLS() {
-        LiveFire<SymmetricWithPing, SymmetricWithPing> lf = new LiveFire<>(SymmetricWithPing::new, SymmetricWithPing::new);
-        Object result = lf.run(() -> lf.cli.callRemote(StartTLS.class, Map.of())
-                .addCallbackDeferred(secured -> lf.cli.callRemote(SecuredPing.class, Map.of())));
-        assertEquals(Map.of("pinged", true), result);
+    public Deferred<Map<String, Object>> test_liveFireDefaultTLS() {
+        return cli.callRemote(StartTLS.class, Map.of())
+                .addCallbackDeferred(result -> cli.callRemote(SecuredPing.class, Map.of()));
     }
 }

@@ -1,24 +1,32 @@
 package dev.twj.protocols.amp;
 
 import static dev.twj.protocols.amp.AmpTLSSupport.TEMPCERT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.twj.protocols.amp.AmpTLSSupport.LiveFire;
+import dev.twj.internet.defer.Deferred;
 import dev.twj.protocols.amp.AmpTLSSupport.SecuredPing;
 import dev.twj.protocols.amp.AmpTLSSupport.SlightlySmartTLS;
 import dev.twj.protocols.amp.AmpTLSSupport.SymmetricWithPing;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
-/** Port of {@code WithServerTLSVerificationTests}: an anonymous client verifying the server. */
-class WithServerTLSVerificationTests {
-    /** Anonymous clients can verify server certificates. */
-    @Test
-    public void test_anonymousVerifyingClient() {
-        LiveFire<SymmetricWithPing, SlightlySmartTLS> lf = new LiveFire<>(SymmetricWithPing::new, SlightlySmartTLS::new);
-        Object result = lf.run(() -> lf.cli.callRemote(StartTLS.class, Map.of("tls_verifyAuthorities", List.of(TEMPCERT)))
-                .addCallbackDeferred(secured -> lf.cli.callRemote(SecuredPing.class, Map.of())));
-        assertEquals(Map.of("pinged", true), result);
+/**
+ * Port of {@code WithServerTLSVerificationTests}: an anonymous client verifying the server, over
+ * real TCP on the global reactor.
+ */
+class WithServerTLSVerificationTests extends LiveFireBase<SymmetricWithPing, SlightlySmartTLS> {
+    @Override
+    SymmetricWithPing clientProto() {
+        return new SymmetricWithPing();
+    }
+
+    @Override
+    SlightlySmartTLS serverProto() {
+        return new SlightlySmartTLS();
+    }
+
+    /** Verify that anonymous clients can verify server certificates. */
+    public Deferred<Map<String, Object>> test_anonymousVerifyingClient() {
+        return cli.callRemote(StartTLS.class, Map.of("tls_verifyAuthorities", List.of(TEMPCERT)))
+                .addCallbackDeferred(result -> cli.callRemote(SecuredPing.class, Map.of()));
     }
 }

@@ -1,10 +1,6 @@
 package dev.twj.protocols.tls;
 
 import static dev.twj.protocols.tls.TLSTestSupport.b;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.interfaces.IHandshakeListener;
 import dev.twj.internet.interfaces.ISSLTransport;
@@ -14,13 +10,13 @@ import dev.twj.internet.ssl.Ssl;
 import dev.twj.internet.task.Clock;
 import dev.twj.internet.testing.IOSim;
 import dev.twj.python.failure.Failure;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
 /**
  * Port of {@code DeterministicTLSMemoryBIOTests}: the TLS wrapper over another transport, driven
  * by an {@code IOPump} with no reactor.
  */
-class DeterministicTLSMemoryBIOTests {
+class DeterministicTLSMemoryBIOTests extends SynchronousTestCase {
     /** Collects what it receives; records the handshake. Port of the helpers' Client/Server. */
     static class Peer extends TLSMemoryBIOTests.AccumulatingProtocol implements IHandshakeListener {
         final byte[] greeting;
@@ -74,7 +70,6 @@ class DeterministicTLSMemoryBIOTests {
      * The completion of the TLS handshake calls handshakeCompleted on protocols that provide
      * IHandshakeListener. At that time the transport's peer certificate is initialized.
      */
-    @Test
     public void test_handshakeNotification() {
         var csp = handshakingClientAndServer(null, false);
         Peer client = (Peer) csp.client().wrappedProtocol;
@@ -84,7 +79,7 @@ class DeterministicTLSMemoryBIOTests {
         csp.pump().flush();
         assertTrue(client.handshook);
         assertTrue(server.handshook);
-        assertNotNull(client.peerAfterHandshake);
+        assertIsNot(client.peerAfterHandshake, null);
     }
 
     /**
@@ -92,11 +87,10 @@ class DeterministicTLSMemoryBIOTests {
      * doesn't like something it sees about the handshake, it can use abortConnection to ensure
      * that the application never receives that data.
      */
-    @Test
     public void test_handshakeStopWriting() {
         var csp = handshakingClientAndServer(b("untrustworthy"), true);
         Peer wrappedServerProtocol = (Peer) csp.server().wrappedProtocol;
         csp.pump().flush();
-        assertEquals(0, wrappedServerProtocol.received.size());
+        assertEqual(wrappedServerProtocol.received.size(), 0);
     }
 }

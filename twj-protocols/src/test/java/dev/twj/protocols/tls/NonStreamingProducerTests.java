@@ -1,12 +1,5 @@
 package dev.twj.protocols.tls;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.twj.internet.interfaces.IPushProducer;
 import dev.twj.internet.task.Clock;
 import dev.twj.internet.task.Cooperator;
@@ -15,17 +8,17 @@ import dev.twj.internet.testing.NonStreamingProducer;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.logger.CapturedLogs;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code NonStreamingProducerTests}: non-streaming producers can be adapted into being
  * streaming producers. Twisted drives {@code _PullToPush} with the global cooperator on the real
  * reactor; here a {@link Cooperator} runs on a {@link Clock} that the test advances.
  */
-class NonStreamingProducerTests {
+class NonStreamingProducerTests extends SynchronousTestCase {
     private final Clock clock = new Clock();
     private final Cooperator cooperator = new Cooperator(clock);
 
@@ -90,20 +83,18 @@ class NonStreamingProducerTests {
         advanceUntil(() -> done[0]);
         assertTrue(done[0]);
         // All data was streamed, and the producer unregistered itself:
-        assertEquals("0123456789", consumer.valueString());
-        assertNull(consumer.producer);
+        assertEqual(consumer.valueString(), "0123456789");
+        assertIs(consumer.producer, null);
         // And the streaming wrapper stopped:
         assertTrue(streamingProducer.finished());
     }
 
     /** The non-streaming producer writes out all its data, but is not called after that. */
-    @Test
     public void test_writeUntilDone() {
         streamUntilEnd(new Consumer());
     }
 
     /** When the streaming producer is paused, the underlying producer stops getting resumeProducing calls. */
-    @Test
     public void test_pause() {
         Consumer consumer = new Consumer();
         consumer.onThirdWrite = () -> ((IPushProducer) consumer.producer).pauseProducing();
@@ -114,7 +105,7 @@ class NonStreamingProducerTests {
         advanceUntil(() -> done[0]);
         // Make sure the producer does not continue: "BUG: The producer should not finish!"
         assertFalse(done[0]);
-        assertEquals("012", consumer.valueString());
+        assertEqual(consumer.valueString(), "012");
         assertFalse(streamingProducer.finished());
     }
 
@@ -122,7 +113,6 @@ class NonStreamingProducerTests {
      * When the streaming producer is paused and then resumed, the underlying producer starts
      * getting resumeProducing calls again after the resume.
      */
-    @Test
     public void test_resume() {
         Consumer consumer = new Consumer();
         consumer.onThirdWrite = () -> {
@@ -136,7 +126,6 @@ class NonStreamingProducerTests {
      * When the streaming producer is stopped by the consumer, the underlying producer is
      * stopped, and streaming is stopped.
      */
-    @Test
     public void test_stopProducing() {
         Consumer consumer = new Consumer();
         consumer.onThirdWrite = () -> ((IPushProducer) consumer.producer).stopProducing();
@@ -147,7 +136,7 @@ class NonStreamingProducerTests {
         advanceUntil(() -> done[0]);
         assertTrue(done[0]);
         // Not all data was streamed, and the producer was stopped:
-        assertEquals("012", consumer.valueString());
+        assertEqual(consumer.valueString(), "012");
         assertTrue(nsProducer.stopped);
         // And the streaming wrapper stopped:
         assertTrue(streamingProducer.finished());
@@ -183,13 +172,15 @@ class NonStreamingProducerTests {
             });
             advanceUntil(() -> stopped[0]);
             assertTrue(stopped[0]);
-            assertEquals("01", consumer.valueString());
+            assertEqual(consumer.valueString(), "01");
             // Any errors from resumeProducing were logged:
+            List<Failure> flushed = flushLoggedErrors();
             List<Map<String, Object>> errors = logs.events().stream().filter(e -> e.get("log_failure") != null).toList();
-            assertEquals(expected.size(), errors.size(), errors::toString);
+            assertEqual(flushed.size(), expected.size(), flushed);
+            assertEqual(errors.size(), expected.size(), errors);
             for (int i = 0; i < expected.size(); i++) {
-                Failure f = (Failure) errors.get(i).get("log_failure");
-                assertNotNull(f.check(expected.get(i).getKey()));
+                Failure f = flushed.get(i);
+                assertIsNot(f.check(expected.get(i).getKey()), null);
                 assertTrue(String.valueOf(errors.get(i).get("log_format")).contains(expected.get(i).getValue()));
             }
             // And the streaming wrapper stopped:
@@ -201,16 +192,14 @@ class NonStreamingProducerTests {
      * If the underlying producer raises when resumeProducing is called, the streaming wrapper
      * logs the error, unregisters from the consumer and stops streaming.
      */
-    @Test
     public void test_resumeProducingRaises() {
         Consumer consumer = new Consumer();
         resumeProducingRaises(consumer, List.of(Map.entry(ArithmeticException.class, "while calling resumeProducing on")));
         // The consumer was unregistered cleanly:
-        assertNull(consumer.producer);
+        assertIs(consumer.producer, null);
     }
 
     /** The same, even if the unregisterProducer call also raises. */
-    @Test
     public void test_resumeProducingRaiseAndUnregisterProducerRaises() {
         Consumer consumer = new Consumer();
         consumer.unregisterRaises = true;
@@ -220,7 +209,6 @@ class NonStreamingProducerTests {
     }
 
     /** stopStreaming() can be called more than once without blowing up. */
-    @Test
     public void test_stopStreamingTwice() {
         Consumer consumer = new Consumer();
         PullToPush streamingProducer = new PullToPush(new NonStreamingProducer(consumer), consumer, cooperator);
@@ -231,9 +219,8 @@ class NonStreamingProducerTests {
     }
 
     /** PullToPush implements IPushProducer. */
-    @Test
     public void test_interface() {
         Consumer consumer = new Consumer();
-        assertInstanceOf(IPushProducer.class, new PullToPush(new NonStreamingProducer(consumer), consumer, cooperator));
+        assertIsInstance(new PullToPush(new NonStreamingProducer(consumer), consumer, cooperator), IPushProducer.class);
     }
 }

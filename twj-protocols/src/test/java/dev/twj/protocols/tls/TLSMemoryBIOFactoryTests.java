@@ -1,22 +1,19 @@
 package dev.twj.protocols.tls;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.IProtocol;
 import dev.twj.internet.interfaces.IProtocolFactory;
 import dev.twj.internet.protocol.ServerFactory;
 import dev.twj.logger.CapturedLogs;
-import org.junit.jupiter.api.Test;
+import dev.twj.trial.unittest.SynchronousTestCase;
 
 /** Port of {@code TLSMemoryBIOFactoryTests}: TLSMemoryBIOFactory logging acts correctly. */
-class TLSMemoryBIOFactoryTests {
+class TLSMemoryBIOFactoryTests extends SynchronousTestCase {
     private static Object serverTLSContext() {
         return TLSTestSupport.certificatesForAuthorityAndServer().server().options();
     }
 
     /** {@code doStart} and {@code doStop} do not log any messages. */
-    @Test
     public void test_quiet() {
         // Disable logging on the wrapped factory:
         ServerFactory wrappedFactory = new ServerFactory() {
@@ -30,7 +27,7 @@ class TLSMemoryBIOFactoryTests {
         try (CapturedLogs logs = CapturedLogs.capture()) {
             factory.doStart();
             factory.doStop();
-            assertEquals(java.util.List.of(), logs.events());
+            assertEqual(logs.events(), java.util.List.of());
         }
     }
 
@@ -38,14 +35,12 @@ class TLSMemoryBIOFactoryTests {
      * {@code logPrefix} amends the wrapped factory's log prefix with a short string ("TLS")
      * indicating the wrapping, rather than its full class name.
      */
-    @Test
     public void test_logPrefix() {
         TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(serverTLSContext(), false, new ServerFactory());
-        assertEquals("ServerFactory (TLS)", factory.logPrefix());
+        assertEqual(factory.logPrefix(), "ServerFactory (TLS)");
     }
 
     /** If the wrapped factory does not provide ILoggingContext, its class name is used. */
-    @Test
     public void test_logPrefixFallback() {
         class NoFactory implements IProtocolFactory {
             @Override
@@ -60,6 +55,6 @@ class TLSMemoryBIOFactoryTests {
             public void doStop() {}
         }
         TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(serverTLSContext(), false, new NoFactory());
-        assertEquals("NoFactory (TLS)", factory.logPrefix());
+        assertEqual(factory.logPrefix(), "NoFactory (TLS)");
     }
 }

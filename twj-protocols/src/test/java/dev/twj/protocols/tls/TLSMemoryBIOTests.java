@@ -1,16 +1,7 @@
 package dev.twj.protocols.tls;
 
 import static dev.twj.protocols.tls.TLSTestSupport.b;
-import static dev.twj.protocols.tls.TLSTestSupport.run;
 import static dev.twj.protocols.tls.TLSTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
@@ -30,19 +21,19 @@ import dev.twj.internet.task.Clock;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.protocols.loopback.Loopback;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of {@code TLSMemoryBIOTests}: the TLS wrapper running over another transport, here
  * {@code loopbackAsync} on a {@link Clock} (real TLS in memory) or a {@link StringTransport}.
  */
-class TLSMemoryBIOTests {
+class TLSMemoryBIOTests extends SynchronousTestCase {
     private final Clock clock = new Clock();
 
     /** Collects the bytes it receives and closes its connection after {@code howMany}. */
@@ -125,45 +116,40 @@ class TLSMemoryBIOTests {
     }
 
     /** TLSMemoryBIOProtocol instances provide ISSLTransport (and a handle: the engine). */
-    @Test
     public void test_interfaces() {
         TLSMemoryBIOProtocol proto = client(Protocol::new);
-        assertInstanceOf(ISSLTransport.class, proto);
+        assertIsInstance(proto, ISSLTransport.class);
     }
 
     /** getHandle returns the SSLEngine it uses to actually implement TLS. */
-    @Test
     public void test_getHandle() {
         TLSMemoryBIOProtocol proto = client(Protocol::new);
         proto.makeConnection(new StringTransport());
-        assertInstanceOf(SSLEngine.class, proto.getHandle());
+        assertIsInstance(proto.getHandle(), SSLEngine.class);
     }
 
     /** When connected to a transport, it connects the protocol it wraps to a transport: itself. */
-    @Test
     public void test_makeConnection() {
         Protocol clientProtocol = new Protocol();
         TLSMemoryBIOProtocol sslProtocol = client(() -> clientProtocol);
         StringTransport transport = new StringTransport();
         sslProtocol.makeConnection(transport);
-        assertNotNull(clientProtocol.transport);
-        assertNotSame(transport, clientProtocol.transport);
-        assertSame(sslProtocol, clientProtocol.transport);
+        assertIsNot(clientProtocol.transport, null);
+        assertIsNot(clientProtocol.transport, transport);
+        assertIs(clientProtocol.transport, sslProtocol);
     }
 
     /** The TLS handshake is performed when TLSMemoryBIOProtocol is connected to a transport. */
-    @Test
     public void test_handshake() {
         Handshaking h = handshakeProtocols();
         // Only wait for the handshake to complete.
-        assertNull(run(clock, h.handshake()));
+        assertIs(TLSTestSupport.run(clock, h.handshake()), null);
     }
 
     /**
      * Errors in the handshake are reported to the application-level protocol object using its
      * connectionLost method, and the underlying transport is disconnected.
      */
-    @Test
     public void test_handshakeFailure() {
         Deferred<ConnectionLostNotifyingProtocol> clientConnectionLost = new Deferred<>();
         TLSMemoryBIOProtocol sslClientProtocol = client(() -> new ConnectionLostNotifyingProtocol(clientConnectionLost));
@@ -175,31 +161,29 @@ class TLSMemoryBIOTests {
                 ServerFactory.forProtocol(() -> new ConnectionLostNotifyingProtocol(serverConnectionLost)))
                 .buildProtocol(null);
         Deferred<Void> connectionDeferred = Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol);
-        Object result = run(clock, Defer.gatherResults(List.of(clientConnectionLost, serverConnectionLost)));
-        assertInstanceOf(List.class, result, () -> String.valueOf(result));
+        Object result = TLSTestSupport.run(clock, Defer.gatherResults(List.of(clientConnectionLost, serverConnectionLost)));
+        assertIsInstance(result, List.class, String.valueOf(result));
         for (Object p : (List<?>) result) {
             Failure reason = ((ConnectionLostNotifyingProtocol) p).lostConnectionReason;
             reason.trap(SSLError.class);
-            assertInstanceOf(javax.net.ssl.SSLException.class, reason.value().getCause());
+            assertIsInstance(reason.value().getCause(), javax.net.ssl.SSLException.class);
         }
         // Additionally, the underlying transport should have been told to go away.
-        assertNull(run(clock, connectionDeferred));
+        assertIs(TLSTestSupport.run(clock, connectionDeferred), null);
     }
 
     /** getPeerCertificate returns the certificate representing the peer's certificate. */
-    @Test
     public void test_getPeerCertificate() {
         Handshaking h = handshakeProtocols();
-        run(clock, h.handshake());
-        X509Certificate cert = assertInstanceOf(X509Certificate.class, h.client().getPeerCertificate());
-        assertEquals(TLSTestSupport.certificatesForAuthorityAndServer().server().original(), cert);
+        TLSTestSupport.run(clock, h.handshake());
+        X509Certificate cert = assertIsInstance(h.client().getPeerCertificate(), X509Certificate.class);
+        assertEqual(cert, TLSTestSupport.certificatesForAuthorityAndServer().server().original());
     }
 
     /**
      * Bytes written after the handshake is complete are received by the protocol on the other
      * side of the connection.
      */
-    @Test
     public void test_writeAfterHandshake() {
         byte[] data = b("some bytes");
         HandshakeProtocol clientProtocol = new HandshakeProtocol();
@@ -208,11 +192,11 @@ class TLSMemoryBIOTests {
         TLSMemoryBIOProtocol sslServerProtocol = server(() -> serverProtocol);
         Deferred<Void> connectionDeferred = Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol);
         // Wait for the handshake to finish before writing anything.
-        run(clock, clientProtocol.handshake);
+        TLSTestSupport.run(clock, clientProtocol.handshake);
         clientProtocol.transport.write(data);
         // The server will drop the connection once it gets the bytes.
-        run(clock, connectionDeferred);
-        assertEquals(s(data), s(serverProtocol.received.toByteArray()));
+        TLSTestSupport.run(clock, connectionDeferred);
+        assertEqual(s(serverProtocol.received.toByteArray()), s(data));
     }
 
     private void writeBeforeHandshakeTest(Supplier<? extends Protocol> sendingProtocol, byte[] data) {
@@ -221,12 +205,11 @@ class TLSMemoryBIOTests {
         TLSMemoryBIOProtocol sslServerProtocol = server(() -> serverProtocol);
         Deferred<Void> connectionDeferred = Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol);
         // Wait for the connection to end, then make sure the server received the bytes sent.
-        run(clock, connectionDeferred);
-        assertEquals(s(data), s(serverProtocol.received.toByteArray()));
+        TLSTestSupport.run(clock, connectionDeferred);
+        assertEqual(s(serverProtocol.received.toByteArray()), s(data));
     }
 
     /** Bytes written before the handshake is complete are received once it succeeds. */
-    @Test
     public void test_writeBeforeHandshake() {
         byte[] data = b("some bytes");
         writeBeforeHandshakeTest(() -> new Protocol() {
@@ -238,7 +221,6 @@ class TLSMemoryBIOTests {
     }
 
     /** Bytes written with writeSequence are received by the protocol on the other side. */
-    @Test
     public void test_writeSequence() {
         byte[] data = b("some bytes");
         writeBeforeHandshakeTest(() -> new Protocol() {
@@ -257,7 +239,6 @@ class TLSMemoryBIOTests {
      * Bytes written after loseConnection is called are not transmitted (unless there is a
      * registered producer).
      */
-    @Test
     public void test_writeAfterLoseConnection() {
         byte[] data = b("some bytes");
         writeBeforeHandshakeTest(() -> new Protocol() {
@@ -275,7 +256,6 @@ class TLSMemoryBIOTests {
      * If multiple separate TLS messages are received in a single chunk from the underlying
      * transport, all of the application bytes from each message are delivered.
      */
-    @Test
     public void test_multipleWrites() {
         String[] data = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
         TLSMemoryBIOProtocol sslClientProtocol = client(() -> new Protocol() {
@@ -290,8 +270,8 @@ class TLSMemoryBIOTests {
         TLSMemoryBIOProtocol sslServerProtocol = server(() -> serverProtocol);
         Deferred<Void> connectionDeferred = Loopback.loopbackAsync(
                 clock, sslServerProtocol, sslClientProtocol, Loopback::collapsingPumpPolicy);
-        run(clock, connectionDeferred);
-        assertEquals(String.join("", data), s(serverProtocol.received.toByteArray()));
+        TLSTestSupport.run(clock, connectionDeferred);
+        assertEqual(s(serverProtocol.received.toByteArray()), String.join("", data));
     }
 
     /**
@@ -335,27 +315,24 @@ class TLSMemoryBIOTests {
             sslServerProtocol = (TLSMemoryBIOProtocol) new TLSMemoryBIOFactory(serverContext, false,
                     ServerFactory.forProtocol(() -> serverProtocol)).buildProtocol(null);
         }
-        run(clock, Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol));
+        TLSTestSupport.run(clock, Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol));
         assertTrue(java.util.Arrays.equals(data, serverProtocol.received.toByteArray()));
         if (protocol != null) {
-            assertEquals(protocol, sslClientProtocol.getHandle().getSession().getProtocol());
+            assertEqual(sslClientProtocol.getHandle().getSession().getProtocol(), protocol);
         }
     }
 
     /** A 10 MiB write with the default TLS versions (TLS 1.3 with the JDK). */
-    @Test
     public void test_hugeWrite() {
         hugeWrite(null);
     }
 
     /** A 10 MiB write over TLS 1.2. */
-    @Test
     public void test_hugeWrite_TLSv1_2() {
         hugeWrite("TLSv1.2");
     }
 
     /** If the connection is lost unexpectedly, this is reported to the application. */
-    @Test
     public void test_disorderlyShutdown() {
         Deferred<ConnectionLostNotifyingProtocol> clientConnectionLost = new Deferred<>();
         TLSMemoryBIOProtocol sslClientProtocol = client(() -> new ConnectionLostNotifyingProtocol(clientConnectionLost));
@@ -365,7 +342,7 @@ class TLSMemoryBIOTests {
         // Now destroy the connection.
         serverProtocol.transport.loseConnection();
         // And when the connection completely dies, check the reason.
-        Object p = run(clock, clientConnectionLost);
+        Object p = TLSTestSupport.run(clock, clientConnectionLost);
         ((ConnectionLostNotifyingProtocol) p).lostConnectionReason.trap(SSLError.class, ConnectionLost.class);
     }
 
@@ -373,7 +350,6 @@ class TLSMemoryBIOTests {
      * loseConnection sends a TLS close alert and shuts down the underlying connection cleanly
      * on both sides, after transmitting all buffered data.
      */
-    @Test
     public void test_loseConnectionAfterHandshake() {
         class NotifyingProtocol extends ConnectionLostNotifyingProtocol implements IHandshakeListener {
             final ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -402,24 +378,23 @@ class TLSMemoryBIOTests {
         Loopback.loopbackAsync(clock, sslServerProtocol, sslClientProtocol);
         byte[] chunkOfBytes = b("123456890".repeat(100000));
         // Wait for the handshake before dropping the connection.
-        run(clock, clientProtocol.handshake);
+        TLSTestSupport.run(clock, clientProtocol.handshake);
         // Write more than a single record, so the client still has data to write when it
         // receives the TLS close alert.
         clientProtocol.transport.write(chunkOfBytes);
         serverProtocol.transport.write(b("x"));
         serverProtocol.transport.loseConnection();
         // Now wait for the client and server to notice.
-        run(clock, Defer.gatherResults(List.of(clientConnectionLost, serverConnectionLost)));
+        TLSTestSupport.run(clock, Defer.gatherResults(List.of(clientConnectionLost, serverConnectionLost)));
         clientProtocol.lostConnectionReason.trap(ConnectionDone.class);
         serverProtocol.lostConnectionReason.trap(ConnectionDone.class);
         // The server should have received all bytes sent by the client.
-        assertEquals(chunkOfBytes.length, serverProtocol.data.size());
+        assertEqual(serverProtocol.data.size(), chunkOfBytes.length);
         assertTrue(java.util.Arrays.equals(chunkOfBytes, serverProtocol.data.toByteArray()));
-        assertEquals("x", s(clientProtocol.data.toByteArray()));
+        assertEqual(s(clientProtocol.data.toByteArray()), "x");
     }
 
     /** The user protocol's connectionLost is only called when the transport underneath closes. */
-    @Test
     public void test_connectionLostOnlyAfterUnderlyingCloses() {
         class LostProtocol extends Protocol {
             Failure disconnected;
@@ -438,19 +413,18 @@ class TLSMemoryBIOTests {
         // close, but the user protocol should not yet be notified:
         tlsProtocol.tlsShutdownFinished(null);
         assertTrue(transport.disconnecting);
-        assertNull(protocol.disconnected);
+        assertIs(protocol.disconnected, null);
         // Now close the underlying connection; the user protocol is notified with the given
         // reason (since TLS closed cleanly):
         tlsProtocol.connectionLost(new Failure(new ConnectionLost("ono")));
-        assertNotNull(protocol.disconnected.check(ConnectionLost.class));
-        assertEquals("ono", ((ConnectionLost) protocol.disconnected.value()).detail());
+        assertIsNot(protocol.disconnected.check(ConnectionLost.class), null);
+        assertEqual(((ConnectionLost) protocol.disconnected.value()).detail(), "ono");
     }
 
     /** If loseConnection is called multiple times, all but the first call have no effect. */
-    @Test
     public void test_loseConnectionTwice() {
         Handshaking h = handshakeProtocols();
-        run(clock, h.handshake());
+        TLSTestSupport.run(clock, h.handshake());
         TLSMemoryBIOProtocol tlsClient = h.client();
         tlsClient.write(b("x"));
         tlsClient.loseConnection();
@@ -460,17 +434,16 @@ class TLSMemoryBIOTests {
         tlsClient.loseConnection();
         assertTrue(tlsClient.disconnecting);
         // We do successfully disconnect at some point:
-        assertNull(run(clock, h.connection()));
+        assertIs(TLSTestSupport.run(clock, h.connection()), null);
     }
 
     /** If loseConnection is called after connectionLost, it does nothing. */
-    @Test
     public void test_loseConnectionAfterConnectionLost() {
         Handshaking h = handshakeProtocols();
         TLSMemoryBIOProtocol tlsServer = h.server();
         tlsServer.write(b("x"));
         h.client().loseConnection();
-        run(clock, h.connection());
+        TLSTestSupport.run(clock, h.connection());
         assertFalse(tlsServer.connected);
         // This call should do nothing (and not throw).
         tlsServer.loseConnection();
@@ -478,7 +451,6 @@ class TLSMemoryBIOTests {
     }
 
     /** Unexpected disconnects get converted to ConnectionLost errors. */
-    @Test
     public void test_unexpectedEOF() {
         Handshaking h = handshakeProtocols();
         List<Failure> reason = new ArrayList<>();
@@ -497,17 +469,16 @@ class TLSMemoryBIOTests {
         h.server().wrappedProtocol = serverProtocol;
         // Write data, then disconnect *underlying* transport, resulting in an unexpected TLS
         // disconnect:
-        run(clock, h.handshake());
+        TLSTestSupport.run(clock, h.handshake());
         h.client().write(b("hello"));
         h.client().transport.loseConnection();
         // Receiver should be disconnected, with ConnectionLost notification (masking the
         // unexpected EOF SSL error):
-        run(clock, h.connection());
-        assertNotNull(reason.get(0).check(ConnectionLost.class), () -> reason.get(0).toString());
+        TLSTestSupport.run(clock, h.connection());
+        assertIsNot(reason.get(0).check(ConnectionLost.class), null, reason.get(0));
     }
 
     /** Errors while writing cause the protocols to be disconnected. */
-    @Test
     public void test_errorWriting() {
         FailingSendEngine[] engine = new FailingSendEngine[1];
         IOpenSSLClientConnectionCreator failing = tls -> engine[0] =
@@ -522,12 +493,12 @@ class TLSMemoryBIOTests {
         TLSMemoryBIOProtocol tlsClient = (TLSMemoryBIOProtocol) new TLSMemoryBIOFactory(failing, true,
                 ClientFactory.forProtocol(() -> clientProtocol)).buildProtocol(null);
         Deferred<Void> disconnectDeferred = Loopback.loopbackAsync(clock, server(Protocol::new), tlsClient);
-        run(clock, clientProtocol.handshake);
+        TLSTestSupport.run(clock, clientProtocol.handshake);
         // Pretend the TLS connection is unhappy sending, then write some data:
         engine[0].failSends = true;
         tlsClient.write(b("hello"));
         // The failed writer is disconnected with the SSL error:
-        run(clock, disconnectDeferred);
-        assertNotNull(reason.get(0).check(SSLError.class), () -> reason.get(0).toString());
+        TLSTestSupport.run(clock, disconnectDeferred);
+        assertIsNot(reason.get(0).check(SSLError.class), null, reason.get(0));
     }
 }

@@ -2,13 +2,6 @@ package dev.twj.protocols.tls;
 
 import static dev.twj.protocols.tls.TLSTestSupport.b;
 import static dev.twj.protocols.tls.TLSTestSupport.s;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.interfaces.IConsumer;
@@ -18,12 +11,12 @@ import dev.twj.internet.protocol.ClientFactory;
 import dev.twj.internet.ssl.ClientContextFactory;
 import dev.twj.internet.testing.StringTransport;
 import dev.twj.python.failure.Failure;
+import dev.twj.trial.unittest.SynchronousTestCase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Port of {@code TLSProducerTests}: the TLS transport supports the IConsumer interface. */
-class TLSProducerTests {
+class TLSProducerTests extends SynchronousTestCase {
     /** A StringTransport that records the producer calls it gets. */
     static class HistoryStringTransport extends StringTransport {
         final List<String> producerHistory = new ArrayList<>();
@@ -69,7 +62,7 @@ class TLSProducerTests {
     }
 
     /** Drains the bytes pending write from a StringTransport, then clears it. */
-    private static byte[] drain(StringTransport transport, boolean allowEmpty) {
+    private byte[] drain(StringTransport transport, boolean allowEmpty) {
         byte[] value = transport.value();
         transport.clear();
         assertTrue(allowEmpty || value.length > 0);
@@ -80,7 +73,7 @@ class TLSProducerTests {
             HistoryStringTransport producer) {}
 
     /** Creates a client-side protocol connected to a TLS transport, with a streaming producer. */
-    private static Streaming setupStreamingProducer() {
+    private Streaming setupStreamingProducer() {
         Built built = buildTLSProtocol(false);
         HistoryStringTransport producer = new HistoryStringTransport();
         ((IConsumer) built.clientProtocol().transport).registerProducer(producer, true);
@@ -89,7 +82,7 @@ class TLSProducerTests {
     }
 
     /** Transfers bytes back and forth between two TLS protocols. */
-    private static void flushTwoTLSProtocols(TLSMemoryBIOProtocol tlsProtocol, TLSMemoryBIOProtocol serverTLSProtocol) {
+    private void flushTwoTLSProtocols(TLSMemoryBIOProtocol tlsProtocol, TLSMemoryBIOProtocol serverTLSProtocol) {
         StringTransport ct = (StringTransport) tlsProtocol.transport;
         StringTransport st = (StringTransport) serverTLSProtocol.transport;
         // We want to make sure all bytes are passed back and forth; 3 rounds should be enough
@@ -107,8 +100,8 @@ class TLSProducerTests {
                 break;
             }
         }
-        assertEquals(0, ct.value().length);
-        assertEquals(0, st.value().length);
+        assertEqual(ct.value().length, 0);
+        assertEqual(st.value().length, 0);
     }
 
     private static IConsumer consumer(Streaming st) {
@@ -120,84 +113,77 @@ class TLSProducerTests {
     }
 
     /** When the TLS transport is not blocked on reads, it correctly calls pauseProducing. */
-    @Test
     public void test_streamingProducerPausedInNormalMode() {
         Streaming st = setupStreamingProducer();
         // The TLS protocol's transport pretends to be full, pausing its producer:
         transportProducer(st.tlsProtocol()).pauseProducing();
-        assertEquals("paused", st.producer().producerState);
-        assertEquals(List.of("pause"), st.producer().producerHistory);
+        assertEqual(st.producer().producerState, "paused");
+        assertEqual(st.producer().producerHistory, List.of("pause"));
         assertTrue(((ProducerMembrane) st.tlsProtocol().producer()).producerPaused);
     }
 
     /** When the TLS transport is not blocked on reads, it correctly calls resumeProducing. */
-    @Test
     public void test_streamingProducerResumedInNormalMode() {
         Streaming st = setupStreamingProducer();
         transportProducer(st.tlsProtocol()).pauseProducing();
-        assertEquals(List.of("pause"), st.producer().producerHistory);
+        assertEqual(st.producer().producerHistory, List.of("pause"));
         // The TLS protocol's transport pretends to have written everything out:
         transportProducer(st.tlsProtocol()).resumeProducing();
-        assertEquals("producing", st.producer().producerState);
-        assertEquals(List.of("pause", "resume"), st.producer().producerHistory);
+        assertEqual(st.producer().producerState, "producing");
+        assertEqual(st.producer().producerHistory, List.of("pause", "resume"));
         assertFalse(((ProducerMembrane) st.tlsProtocol().producer()).producerPaused);
     }
 
     /** When the TLS transport is blocked on reads, it correctly calls pauseProducing. */
-    @Test
     public void test_streamingProducerPausedInWriteBlockedOnReadMode() {
         Streaming st = setupStreamingProducer();
         // Writing before the handshake is finished must wait for the handshake: the producer
         // is paused.
         st.clientProtocol().transport.write(b("hello"));
-        assertEquals("paused", st.producer().producerState);
-        assertEquals(List.of("pause"), st.producer().producerHistory);
+        assertEqual(st.producer().producerState, "paused");
+        assertEqual(st.producer().producerHistory, List.of("pause"));
         assertTrue(((ProducerMembrane) st.tlsProtocol().producer()).producerPaused);
     }
 
     /** When the TLS transport is blocked on reads, it correctly calls resumeProducing. */
-    @Test
     public void test_streamingProducerResumedInWriteBlockedOnReadMode() {
         Streaming st = setupStreamingProducer();
         // A large chunk of data makes sure large writes don't trigger multiple pauses:
         st.clientProtocol().transport.write(b("hello world".repeat(320000)));
-        assertEquals(List.of("pause"), st.producer().producerHistory);
+        assertEqual(st.producer().producerHistory, List.of("pause"));
         // Now deliver bytes that will fix the WantRead condition; this unpauses the producer:
         Built server = buildTLSProtocol(true);
         flushTwoTLSProtocols(st.tlsProtocol(), server.tlsProtocol());
-        assertEquals(List.of("pause", "resume"), st.producer().producerHistory);
+        assertEqual(st.producer().producerHistory, List.of("pause", "resume"));
         assertFalse(((ProducerMembrane) st.tlsProtocol().producer()).producerPaused);
         // Make sure we haven't disconnected for some reason:
         assertFalse(((StringTransport) st.tlsProtocol().transport).disconnecting);
-        assertEquals("producing", st.producer().producerState);
+        assertEqual(st.producer().producerState, "producing");
     }
 
     /** Registering a streaming producer twice throws an exception. */
-    @Test
     public void test_streamingProducerTwice() {
         Streaming st = setupStreamingProducer();
         IPushProducer originalProducer = st.tlsProtocol().producer();
-        assertThrows(IllegalStateException.class, () -> consumer(st).registerProducer(new StringTransport(), true));
-        assertSame(originalProducer, st.tlsProtocol().producer());
+        assertRaises(IllegalStateException.class, () -> consumer(st).registerProducer(new StringTransport(), true));
+        assertIs(st.tlsProtocol().producer(), originalProducer);
     }
 
     /** Unregistering a streaming producer removes it, reverting to initial state. */
-    @Test
     public void test_streamingProducerUnregister() {
         Streaming st = setupStreamingProducer();
         consumer(st).unregisterProducer();
-        assertNull(st.tlsProtocol().producer());
-        assertNull(((StringTransport) st.tlsProtocol().transport).producer);
+        assertIs(st.tlsProtocol().producer(), null);
+        assertIs(((StringTransport) st.tlsProtocol().transport).producer, null);
     }
 
     /** Unregistering a streaming producer when no producer is registered is safe. */
-    @Test
     public void test_streamingProducerUnregisterTwice() {
         Streaming st = setupStreamingProducer();
         consumer(st).unregisterProducer();
         consumer(st).unregisterProducer();
-        assertNull(st.tlsProtocol().producer());
-        assertNull(((StringTransport) st.tlsProtocol().transport).producer);
+        assertIs(st.tlsProtocol().producer(), null);
+        assertIs(((StringTransport) st.tlsProtocol().transport).producer, null);
     }
 
     private void loseConnectionWithProducer(boolean writeBlockedOnRead) {
@@ -233,36 +219,32 @@ class TLSProducerTests {
         assertTrue(transport.disconnecting);
         // Bytes made it through, as long as they were written before the producer was
         // unregistered:
-        assertEquals("x hello world", s(server.clientProtocol().received.toByteArray()));
+        assertEqual(s(server.clientProtocol().received.toByteArray()), "x hello world");
     }
 
     /**
      * loseConnection() waits for the producer to unregister itself, then does a clean TLS
      * close alert, then closes the underlying connection.
      */
-    @Test
     public void test_streamingProducerLoseConnectionWithProducer() {
         loseConnectionWithProducer(false);
     }
 
     /** The same, even when writes are blocked on reading. */
-    @Test
     public void test_streamingProducerLoseConnectionWithProducerWBOR() {
         loseConnectionWithProducer(true);
     }
 
     /** If the underlying transport tells its producer to stopProducing, the producer is told. */
-    @Test
     public void test_streamingProducerStopProducing() {
         Streaming st = setupStreamingProducer();
         transportProducer(st.tlsProtocol()).stopProducing();
-        assertEquals("stopped", st.producer().producerState);
+        assertEqual(st.producer().producerState, "stopped");
     }
 
     /** ProducerMembrane implements IPushProducer. */
-    @Test
     public void test_interface() {
-        assertInstanceOf(IPushProducer.class, new ProducerMembrane(new StringTransport()));
+        assertIsInstance(new ProducerMembrane(new StringTransport()), IPushProducer.class);
     }
 
     private void registerProducerAfterConnectionLost(boolean streaming) {
@@ -290,18 +272,16 @@ class TLSProducerTests {
         // Register the producer; startProducing should not be called, but stopProducing will:
         Producer producer = new Producer();
         built.tlsProtocol().registerProducer(producer, streaming);
-        assertNull(built.transport().producer);
+        assertIs(built.transport().producer, null);
         assertTrue(producer.stopped);
     }
 
     /** A streaming producer registered after the transport has disconnected is stopped. */
-    @Test
     public void test_streamingProducerAfterConnectionLost() {
         registerProducerAfterConnectionLost(true);
     }
 
     /** A non-streaming producer registered after the transport has disconnected is stopped. */
-    @Test
     public void test_nonStreamingProducerAfterConnectionLost() {
         registerProducerAfterConnectionLost(false);
     }
