@@ -75,8 +75,10 @@ import java.util.stream.Collectors;
  *   <li>{@link #patch} sets a field by reflection (see {@link MonkeyPatcher}).</li>
  *   <li>Errors logged during a {@code setUp} that failed are reported with that test (trial leaves
  *       them for the next test).</li>
- *   <li>Not yet ported: {@code flushWarnings}, {@code assertWarns}, {@code callDeprecated},
- *       {@code getDeprecatedModuleAttribute}, {@code suppress} (Java has no warnings module).</li>
+ *   <li>Not ported: {@code flushWarnings}, {@code assertWarns}, {@code callDeprecated},
+ *       {@code getDeprecatedModuleAttribute}, {@code suppress}: Java has no run-time warnings
+ *       module (where Twisted warns at run time, twj logs a {@code warn} event, which
+ *       {@link dev.twj.logger.CapturedLogs} can check).</li>
  * </ul>
  *
  * <p>Contract: a test case instance runs one test method once, on the thread that calls
