@@ -46,12 +46,6 @@ final class DebugInfo {
         reporter.start();
     }
 
-    /**
-     * The event key of the "Unhandled error in Deferred" failure event that carries
-     * {@link #trackedAt}: see {@link Defer#UNHANDLED_SINCE_KEY}.
-     */
-    static final String UNHANDLED_SINCE_KEY = "unhandledSince";
-
     /** The failure the chain ended on, until a callback handles it; read by the reporter thread. */
     volatile Failure failResult;
     /**
@@ -109,10 +103,10 @@ final class DebugInfo {
         LOG.critical("Unhandled error in Deferred:", "isError", true);
         String debugTracebacks = debugTracebacks();
         if (debugTracebacks.isEmpty()) {
-            LOG.failure("", failure, UNHANDLED_SINCE_KEY, trackedAt);
+            LOG.failure("", failure, Defer.UNHANDLED_SINCE_KEY, trackedAt);
         } else {
             LOG.failure("(debug: {debugInfo})", failure, "debugInfo", debugTracebacks,
-                    UNHANDLED_SINCE_KEY, trackedAt);
+                    Defer.UNHANDLED_SINCE_KEY, trackedAt);
         }
     }
 

@@ -343,7 +343,7 @@ public final class Defer {
      * start of the running test so that it does not blame that test for an earlier one's
      * Deferred (twj-trial does). Twisted's report, made by reference counting, needs no such key.
      */
-    public static final String UNHANDLED_SINCE_KEY = DebugInfo.UNHANDLED_SINCE_KEY;
+    public static final String UNHANDLED_SINCE_KEY = "unhandledSince";
 
     /**
      * Turns Deferred debugging on or off. When on, every Deferred created records the stack that
