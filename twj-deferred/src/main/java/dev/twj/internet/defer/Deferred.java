@@ -89,8 +89,13 @@ public class Deferred<T> {
     private static final Marker PAIR = new Marker("PAIR");
     /** {@code [CONTINUE, deferred]}: the Deferred waiting on this one takes the result. */
     private static final Marker CONTINUE = new Marker("CONTINUE");
-    /** Slots in the first array of {@link #callbacks}. */
-    private static final int FIRST_CAPACITY = 8;
+    /**
+     * Slots in the first array of {@link #callbacks}: room for four entries of any kind (a
+     * {@code PAIR} takes three slots), as CPython's list, which holds Twisted's callbacks, first
+     * makes room for four. With 8 slots, two {@code addCallbacks} and an {@code addBoth} already
+     * forced a copy into a second array.
+     */
+    private static final int FIRST_CAPACITY = 12;
 
     /** Set through {@link Defer#setDebugging}; a plain static, read on every construction. */
     static boolean debug;

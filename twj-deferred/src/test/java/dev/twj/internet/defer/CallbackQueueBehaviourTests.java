@@ -256,4 +256,80 @@ class CallbackQueueBehaviourTests {
         d.addCallback(x -> x + 10);
         assertEquals(11, d.result());
     }
+
+    /**
+     * Entries of every kind, enough to fill the first array several times over (a PAIR takes three
+     * slots, an errback or a both two, a lone callback one): each runs once, in the order added,
+     * on the path the result is on, across every growth of the queue.
+     */
+    @Test
+    void entriesOfEveryKindKeepTheirOrderAcrossGrowth() {
+        for (int entries = 1; entries <= 40; entries++) {
+            Deferred<Integer> d = new Deferred<>();
+            List<String> log = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            boolean failing = false;
+            for (int i = 0; i < entries; i++) {
+                int n = i;
+                switch (i % 5) {
+                    case 0 -> {
+                        d.addCallbacks(x -> {
+                            log.add("pair callback " + n);
+                            return x + 1;
+                        }, f -> {
+                            log.add("pair errback " + n);
+                            return 100;
+                        });
+                        expected.add(failing ? "pair errback " + n : "pair callback " + n);
+                        failing = false;
+                    }
+                    case 1 -> {
+                        d.addBoth(r -> {
+                            log.add("both " + n);
+                            return r;
+                        });
+                        expected.add("both " + n);
+                    }
+                    case 2 -> {
+                        d.addCallback(x -> {
+                            log.add("callback " + n);
+                            throw new IllegalStateException("callback " + n);
+                        });
+                        if (!failing) {
+                            expected.add("callback " + n);
+                        }
+                        failing = true;
+                    }
+                    case 3 -> {
+                        d.addCallback(x -> {
+                            log.add("skipped " + n);
+                            return x;
+                        });
+                        if (!failing) {
+                            expected.add("skipped " + n);
+                        }
+                    }
+                    default -> {
+                        d.addErrback(f -> {
+                            log.add("errback " + n);
+                            return 7;
+                        });
+                        if (failing) {
+                            expected.add("errback " + n);
+                        }
+                        failing = false;
+                    }
+                }
+            }
+            assertEquals(entries, d.pendingCallbacks());
+            d.callback(0);
+            assertEquals(expected, log, entries + " entries");
+            assertEquals(0, d.pendingCallbacks());
+            if (failing) {
+                Failure f = assertInstanceOf(Failure.class, d.result());
+                assertInstanceOf(IllegalStateException.class, f.value());
+                d.addErrback(e -> 0);
+            }
+        }
+    }
 }
