@@ -31,6 +31,12 @@ import java.nio.channels.SocketChannel;
  * the port logs it once, stops accepting for {@link #ACCEPT_PAUSE} seconds and then resumes: it
  * neither busy-loops nor stops listening. (Twisted keeps a reserved descriptor to accept and
  * close such connections; Java cannot close a descriptor it does not own, so this port waits.)
+ *
+ * <p>This class is also the base of {@code dev.twj.internet.unix.Port}, as in Twisted: the accept
+ * loop (adaptive {@code numberAccepts}, the pause on running out of descriptors), {@link
+ * #stopListening} and {@link #connectionLost} are shared. A subclass binds its own socket in
+ * {@link #startListening} and hands it to {@link #startAccepting}, and says how an accepted
+ * socket becomes an address ({@link #buildAddr}) and a transport ({@link #transport}).
  */
 public class Port implements IListeningPort, IReadDescriptor {
     private static final Logger log = new Logger(Port.class);
@@ -49,7 +55,8 @@ public class Port implements IListeningPort, IReadDescriptor {
     private IAddress host;
     private int sessionno;
     private int numberAccepts = 100;
-    private boolean connected;
+    /** True from {@link #startAccepting} until {@link #connectionLost}: Twisted's {@code connected}. */
+    protected boolean connected;
     /** True once the port was closed: Twisted's {@code disconnected}. */
     public boolean disconnected;
     private boolean disconnecting;
@@ -114,7 +121,18 @@ public class Port implements IListeningPort, IReadDescriptor {
         }
         log.info("{prefix} starting on {port}", "prefix", prefixOf(factory), "port", getPortNumber());
         factory.doStart();
+        startAccepting(skt);
+    }
+
+    /**
+     * Starts accepting connections on {@code skt}, a bound, listening, non-blocking socket: the
+     * end of Twisted's {@code startListening} ({@code connected}, {@code socket},
+     * {@code numberAccepts = 100}, {@code startReading}). The factory must be started already.
+     */
+    protected final void startAccepting(ServerSocketChannel skt) {
+        socket = skt;
         connected = true;
+        numberAccepts = 100;
         fds.addReader(this);
     }
 
@@ -150,7 +168,7 @@ public class Port implements IListeningPort, IReadDescriptor {
                         }
                     });
                 } else {
-                    log.failure("Error accepting a connection on {port}", new Failure(e), "port", host);
+                    log.failure("Error accepting a connection on {port}", new Failure(e), "port", getHost());
                 }
                 break;
             }
@@ -159,11 +177,9 @@ public class Port implements IListeningPort, IReadDescriptor {
             }
             accepted++;
             IAddress peer;
-            IAddress local;
             try {
                 skt.configureBlocking(false);
-                peer = addresses.peer(skt.getRemoteAddress());
-                local = addresses.local(skt.getLocalAddress());
+                peer = buildAddr(skt);
             } catch (IOException e) {
                 closeQuietly(skt);
                 continue;
@@ -183,7 +199,13 @@ public class Port implements IListeningPort, IReadDescriptor {
                 continue;
             }
             int s = sessionno++;
-            Server transport = new Server(skt, protocol, peer, local, this, s, reactor);
+            Connection transport;
+            try {
+                transport = transport(skt, protocol, peer, s);
+            } catch (IOException e) {
+                closeQuietly(skt);
+                continue;
+            }
             transport.startReading();
             try {
                 protocol.makeConnection(transport);
@@ -197,6 +219,29 @@ public class Port implements IListeningPort, IReadDescriptor {
         }
         numberAccepts = accepted == numberAccepts ? numberAccepts + 20 : Math.max(accepted, 1);
         return null;
+    }
+
+    /**
+     * Returns the address of the peer of the accepted socket {@code skt}: Twisted's
+     * {@code _buildAddr}, an IPv4Address or IPv6Address here.
+     *
+     * @throws IOException if the socket has no peer address (it was closed already)
+     */
+    protected IAddress buildAddr(SocketChannel skt) throws IOException {
+        return addresses.peer(skt.getRemoteAddress());
+    }
+
+    /**
+     * Makes the transport of the accepted socket {@code skt} whose peer is {@code addr} (from
+     * {@link #buildAddr}) for {@code protocol}, session number {@code sessionno}: Twisted's
+     * {@code transport} attribute, a {@link Server} here. The port starts its reading and connects
+     * the protocol to it.
+     *
+     * @throws IOException if the socket has no local address (it was closed already)
+     */
+    protected Connection transport(SocketChannel skt, IProtocol protocol, IAddress addr, int sessionno)
+            throws IOException {
+        return new Server(skt, protocol, addr, addresses.local(skt.getLocalAddress()), this, sessionno, reactor);
     }
 
     private static void closeQuietly(SocketChannel skt) {
@@ -260,12 +305,17 @@ public class Port implements IListeningPort, IReadDescriptor {
         if (reactor instanceof dev.twj.internet.selectreactor.SelectReactor s) {
             s.releaseClosedChannels();
         }
-        log.info("(TCP Port {port} Closed)", "port", getPortNumber());
+        logConnectionLostMsg();
         try {
             factory.doStop();
         } finally {
             disconnecting = false;
         }
+    }
+
+    /** Logs that the port closed: Twisted's {@code _logConnectionLostMsg}. */
+    protected void logConnectionLostMsg() {
+        log.info("(TCP Port {port} Closed)", "port", getPortNumber());
     }
 
     /** Returns the IPv4Address or IPv6Address the port listens on, with the real port for port 0. */

@@ -2,24 +2,17 @@ package dev.twj.internet.unix;
 
 import dev.twj.internet.address.UNIXAddress;
 import dev.twj.internet.base.ReactorBase;
-import dev.twj.internet.defer.Defer;
-import dev.twj.internet.defer.Deferred;
 import dev.twj.internet.error.CannotListenError;
-import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.interfaces.IAddress;
-import dev.twj.internet.interfaces.ILoggingContext;
-import dev.twj.internet.interfaces.IListeningPort;
 import dev.twj.internet.interfaces.IProtocol;
 import dev.twj.internet.interfaces.IProtocolFactory;
-import dev.twj.internet.interfaces.IReactorFDSet;
-import dev.twj.internet.interfaces.IReadDescriptor;
+import dev.twj.internet.tcp.Connection;
 import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
 import dev.twj.python.lockfile.FilesystemLock;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -38,49 +31,35 @@ import java.util.Set;
  * dead owner is removed), binds, and sets the socket file's permissions to {@code mode};
  * {@link #stopListening} closes the socket, removes the socket file and releases the lock.
  *
+ * <p>As in Twisted, it extends {@link dev.twj.internet.tcp.Port}, whose accept loop (adaptive
+ * {@code numberAccepts}, the pause on running out of file descriptors), {@link #stopListening}
+ * (a restarted port stops again) and {@link #connectionLost} it shares.
+ *
  * <p>Where twj differs: Linux's abstract namespace (a path starting with NUL) is not supported
  * (the JDK binds filesystem paths only); a {@link CannotListenError} carries the path as its
  * {@code interface_} and port 0, where Twisted puts the path in {@code port}.
  */
-public final class Port implements IListeningPort, IReadDescriptor {
+public class Port extends dev.twj.internet.tcp.Port {
     private static final Logger log = new Logger(Port.class);
 
     private final String address;
-    private final IProtocolFactory factory;
     private final int backlog;
     private final int mode;
     private final boolean wantPID;
     private final ReactorBase reactor;
-    private final IReactorFDSet fds;
 
-    private ServerSocketChannel socket;
     private FilesystemLock lockFile;
     private UNIXAddress host;
-    private int sessionno;
-    private boolean connected;
-    private boolean disconnecting;
-    private Deferred<Void> deferred;
 
     /** Creates a port; {@link #startListening} binds it. {@code mode} is the socket file's. */
     public Port(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID,
             ReactorBase reactor) {
+        super(0, factory, backlog, "", reactor);
         this.address = address;
-        this.factory = factory;
         this.backlog = backlog;
         this.mode = mode;
         this.wantPID = wantPID;
         this.reactor = reactor;
-        this.fds = (IReactorFDSet) reactor;
-    }
-
-    /** The factory of this port's protocols. */
-    public IProtocolFactory factory() {
-        return factory;
-    }
-
-    @Override
-    public SelectableChannel fileno() {
-        return socket;
     }
 
     /** Turns the low nine bits of {@code mode} into permissions. */
@@ -124,7 +103,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
                 }
             }
         }
-        factory.doStart();
+        factory().doStart();
         ServerSocketChannel skt = null;
         try {
             skt = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -145,120 +124,34 @@ public final class Port implements IListeningPort, IReadDescriptor {
             }
             throw new CannotListenError(address, 0, e);
         }
-        socket = skt;
         host = new UNIXAddress(address);
-        connected = true;
-        fds.addReader(this);
+        startAccepting(skt);
     }
 
+    /** Returns the path the accepted socket's peer is bound to, usually {@code UNIXAddress(None)}. */
     @Override
-    public Object doRead() {
-        int accepted = 0;
-        while (accepted < 100 && connected && !disconnecting) {
-            SocketChannel skt;
-            try {
-                skt = socket.accept();
-            } catch (IOException e) {
-                log.failure("Error accepting a connection on {port}", new Failure(e), "port", host);
-                break;
-            }
-            if (skt == null) {
-                break;
-            }
-            accepted++;
-            UNIXAddress peer;
-            try {
-                skt.configureBlocking(false);
-                peer = Addresses.of(skt.getRemoteAddress());
-            } catch (IOException e) {
-                closeQuietly(skt);
-                continue;
-            }
-            IProtocol protocol;
-            try {
-                protocol = factory.buildProtocol(peer);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable t) {
-                log.failure("Error in buildProtocol of {factory}", new Failure(t), "factory", factory);
-                closeQuietly(skt);
-                continue;
-            }
-            if (protocol == null) {
-                closeQuietly(skt);
-                continue;
-            }
-            Server transport = new Server(skt, protocol, peer, host, this, sessionno++, reactor);
-            transport.startReading();
-            try {
-                protocol.makeConnection(transport);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable t) {
-                Failure f = new Failure(t);
-                log.failure("Error in connectionMade of {protocol}", f, "protocol", protocol);
-                transport.connectionLost(f);
-            }
-        }
-        return null;
+    protected IAddress buildAddr(SocketChannel skt) throws IOException {
+        return Addresses.of(skt.getRemoteAddress());
     }
 
-    private static void closeQuietly(SocketChannel skt) {
-        try {
-            skt.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
-    }
-
-    /** Stops listening: the returned Deferred fires once the socket file is removed. */
+    /** Returns a UNIX {@link Server} for the accepted socket. */
     @Override
-    public Deferred<Void> stopListening() {
-        if (deferred != null) {
-            return deferred;
-        }
-        disconnecting = true;
-        fds.removeReader(this);
-        if (connected) {
-            Deferred<Void> d = new Deferred<>();
-            deferred = d;
-            reactor.callLater(0, () -> {
-                try {
-                    connectionLost(new Failure(new ConnectionDone()));
-                    d.callback(null);
-                } catch (RuntimeException e) {
-                    d.errback(new Failure(e));
-                }
-            });
-            return d;
-        }
-        return Defer.succeed(null);
+    protected Connection transport(SocketChannel skt, IProtocol protocol, IAddress addr, int sessionno) {
+        return new Server(skt, protocol, (UNIXAddress) addr, host, this, sessionno, reactor);
     }
 
-    /** Same as {@link #stopListening()}. */
-    public Deferred<Void> loseConnection() {
-        return stopListening();
-    }
-
-    /** Cleans up: closes the socket, removes the socket file, releases the lock, stops the factory. */
+    /**
+     * Cleans up: removes the socket file and releases the lock, then closes the socket and stops
+     * the factory as {@link dev.twj.internet.tcp.Port#connectionLost} does.
+     */
     @Override
     public void connectionLost(Failure reason) {
-        if (!connected) {
-            return;
-        }
-        connected = false;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
-        try {
-            Files.deleteIfExists(Path.of(address));
-        } catch (IOException ignored) {
-            // already gone or not ours to remove
-        }
-        log.info("(UNIX Port {address} Closed)", "address", address);
-        try {
+        if (connected) {
+            try {
+                Files.deleteIfExists(Path.of(address));
+            } catch (IOException ignored) {
+                // already gone or not ours to remove
+            }
             if (lockFile != null) {
                 try {
                     lockFile.unlock();
@@ -266,10 +159,13 @@ public final class Port implements IListeningPort, IReadDescriptor {
                     log.failure("Error unlocking {lock}", new Failure(e), "lock", lockFile);
                 }
             }
-            factory.doStop();
-        } finally {
-            disconnecting = false;
         }
+        super.connectionLost(reason);
+    }
+
+    @Override
+    protected void logConnectionLostMsg() {
+        log.info("(UNIX Port {address} Closed)", "address", address);
     }
 
     /** Returns the listening path as a {@link UNIXAddress}. */
@@ -279,14 +175,8 @@ public final class Port implements IListeningPort, IReadDescriptor {
     }
 
     @Override
-    public String logPrefix() {
-        return factory instanceof ILoggingContext c ? c.logPrefix() : factory.getClass().getSimpleName();
-    }
-
-    @Override
     public String toString() {
-        return connected ? "<" + factory.getClass().getName() + " on '" + address + "'>"
-                : "<" + factory.getClass().getName() + " (not listening)>";
+        return connected ? "<" + factory().getClass().getName() + " on '" + address + "'>"
+                : "<" + factory().getClass().getName() + " (not listening)>";
     }
-
 }

@@ -269,6 +269,49 @@ class TCPBehaviourTests extends ReactorBuilder {
         assertTrue(loggedMessages().stream().anyMatch(m -> m.contains("Too many open files")));
     }
 
+    /**
+     * A UNIX port shares the TCP port's accept loop, as Twisted's {@code unix.Port} extends
+     * {@code tcp.Port}: running out of file descriptors pauses its accepts too, without stopping it.
+     */
+    @Test
+    public void aUNIXPortRunningOutOfFileDescriptorsPausesTheAcceptsWithoutStoppingThePort() throws IOException {
+        SelectReactor reactor = buildReactor();
+        int[] accepts = {0};
+        List<IAddress> peers = new ArrayList<>();
+        class Made extends Protocol {
+            @Override
+            public void connectionMade() {
+                peers.add(transport.getPeer());
+                reactor.stop();
+            }
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("twj");
+        String path = dir.resolve("s").toString();
+        dev.twj.internet.unix.Port port = new dev.twj.internet.unix.Port(
+                path, ServerFactory.forProtocol(Made::new), 50, 0666, false, reactor) {
+            @Override
+            SocketChannel accept() throws IOException {
+                if (accepts[0]++ == 0) {
+                    throw new IOException("Too many open files");
+                }
+                // tcp.Port.accept is not inherited across packages: accept as it does.
+                return ((java.nio.channels.ServerSocketChannel) fileno()).accept();
+            }
+        };
+        port.startListening();
+        try {
+            reactor.connectUNIX(path, ClientFactory.forProtocol(Protocol::new), 30, false);
+            runReactor(reactor);
+            assertEquals(List.of(new dev.twj.internet.address.UNIXAddress(null)), peers);
+            // One failed accept, then (after the pause) one that succeeded and one that found nothing.
+            assertTrue(accepts[0] <= 3, "accept was called " + accepts[0] + " times");
+            assertTrue(loggedMessages().stream().anyMatch(m -> m.contains("Too many open files")));
+        } finally {
+            port.connectionLost(new Failure(new ConnectionDone()));
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
     @Test
     public void listeningOnABoundPortRaisesCannotListenError() {
         SelectReactor reactor = buildReactor();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
  * Port of {@code twisted.internet.test.test_unix.UNIXPortTestsBuilder}: {@code ListenUNIXMixin},
  * {@code UNIXPortTestsMixin} and {@code StreamTransportTestsMixin}, on SelectReactor.
  *
- * <p>Not ported: {@code test_closePeerOnEMFILE} (it patches the port's {@code accept} to raise
- * EMFILE; Java cannot patch the port, and running out of descriptors for real would disturb the
- * other tests of the JVM). {@code UNIXFDPortTestsBuilder} and
+ * <p>Not ported: {@code test_closePeerOnEMFILE} (it asserts that the peer is closed on EMFILE,
+ * which Twisted does with a reserved descriptor; Java cannot close a descriptor it does not own,
+ * so a twj port pauses its accepts instead, as {@code TCPBehaviourTests} shows for UNIX ports too). {@code UNIXFDPortTestsBuilder} and
  * {@code UNIXAdoptStreamConnectionTestsBuilder} need {@code IReactorSocket.adoptStreamPort} /
  * {@code adoptStreamConnection}, which twj does not have.
  */
