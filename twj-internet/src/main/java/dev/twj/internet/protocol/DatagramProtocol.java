@@ -1,6 +1,7 @@
 package dev.twj.internet.protocol;
 
 import dev.twj.internet.interfaces.ILoggingContext;
+import dev.twj.internet.internal.ClassNames;
 
 /**
  * The protocol for UDP. Port of {@code twisted.internet.protocol.DatagramProtocol}.
@@ -9,10 +10,13 @@ public class DatagramProtocol extends AbstractDatagramProtocol implements ILoggi
     /** Creates a protocol with no transport. */
     public DatagramProtocol() {}
 
-    /** Returns a prefix identifying this protocol in log messages: its class's simple name. */
+    /**
+     * Returns a prefix identifying this protocol in log messages: its class's simple name, or for
+     * an anonymous class its binary name after the package ({@code ChatServer$1}).
+     */
     @Override
     public String logPrefix() {
-        return getClass().getSimpleName();
+        return ClassNames.nameOf(getClass());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.twj.internet.protocol;
 import dev.twj.internet.interfaces.IAddress;
 import dev.twj.internet.interfaces.ILoggingContext;
 import dev.twj.internet.interfaces.IProtocolFactory;
+import dev.twj.internet.internal.ClassNames;
 import dev.twj.logger.Logger;
 import java.util.function.Supplier;
 
@@ -52,10 +53,13 @@ public class Factory implements IProtocolFactory, ILoggingContext {
         return f;
     }
 
-    /** Describes this factory for log messages: its class's simple name. */
+    /**
+     * Describes this factory for log messages: its class's simple name, or for an anonymous class
+     * its binary name after the package ({@code ChatServer$1}).
+     */
     @Override
     public String logPrefix() {
-        return getClass().getSimpleName();
+        return ClassNames.nameOf(getClass());
     }
 
     /** Makes sure {@link #startFactory} is called once. Users should not call this themselves. */

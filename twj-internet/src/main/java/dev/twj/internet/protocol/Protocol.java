@@ -3,6 +3,7 @@ package dev.twj.internet.protocol;
 import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.interfaces.ILoggingContext;
 import dev.twj.internet.interfaces.IProtocol;
+import dev.twj.internet.internal.ClassNames;
 import dev.twj.python.failure.Failure;
 
 /**
@@ -42,10 +43,13 @@ public class Protocol extends BaseProtocol implements IProtocol, ILoggingContext
         return new Failure(new ConnectionDone());
     }
 
-    /** Returns a prefix identifying this protocol in log messages: its class's simple name. */
+    /**
+     * Returns a prefix identifying this protocol in log messages: its class's simple name, or for
+     * an anonymous class its binary name after the package ({@code ChatServer$1}).
+     */
     @Override
     public String logPrefix() {
-        return getClass().getSimpleName();
+        return ClassNames.nameOf(getClass());
     }
 
     /**

@@ -96,7 +96,7 @@ public abstract class BaseClient extends Connection implements BaseConnector.Tra
             loseConnection();
         } else {
             protocol = p;
-            logstr = (p instanceof ILoggingContext c ? c.logPrefix() : p.getClass().getSimpleName())
+            logstr = (p instanceof ILoggingContext c ? c.logPrefix() : dev.twj.internet.internal.ClassNames.nameOf(p.getClass()))
                     + ",client";
             startReading();
             p.makeConnection(this);

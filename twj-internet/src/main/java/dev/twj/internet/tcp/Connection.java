@@ -492,6 +492,6 @@ public abstract class Connection extends FileDescriptor
 
     @Override
     public String logPrefix() {
-        return protocol == null ? "-" : protocol.getClass().getSimpleName();
+        return protocol == null ? "-" : dev.twj.internet.internal.ClassNames.nameOf(protocol.getClass());
     }
 }

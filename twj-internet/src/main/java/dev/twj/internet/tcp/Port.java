@@ -325,7 +325,7 @@ public class Port implements IListeningPort, IReadDescriptor {
     }
 
     private static String prefixOf(Object o) {
-        return o instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix() : o.getClass().getSimpleName();
+        return o instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix() : dev.twj.internet.internal.ClassNames.nameOf(o.getClass());
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class Server extends Connection {
         this.sessionno = sessionno;
         this.connected = true;
         this.prefix = protocol instanceof dev.twj.internet.interfaces.ILoggingContext c ? c.logPrefix()
-                : protocol == null ? "Server" : protocol.getClass().getSimpleName();
+                : protocol == null ? "Server" : dev.twj.internet.internal.ClassNames.nameOf(protocol.getClass());
     }
 
     @Override

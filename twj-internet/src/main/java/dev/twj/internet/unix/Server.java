@@ -33,7 +33,7 @@ public final class Server extends Connection {
         this.server = server;
         this.sessionno = sessionno;
         this.connected = true;
-        this.prefix = protocol instanceof ILoggingContext c ? c.logPrefix() : protocol.getClass().getSimpleName();
+        this.prefix = protocol instanceof ILoggingContext c ? c.logPrefix() : dev.twj.internet.internal.ClassNames.nameOf(protocol.getClass());
     }
 
     @Override
