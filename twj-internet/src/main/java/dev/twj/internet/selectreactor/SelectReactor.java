@@ -25,12 +25,9 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A reactor that waits for I/O with a {@link Selector}: epoll on Linux. Port of Twisted's
@@ -55,14 +52,25 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
     private static final Logger log = new Logger(SelectReactor.class);
 
     private final Selector selector;
-    private final Map<SelectableChannel, Entry> entries = new IdentityHashMap<>();
-    private final Set<IReadDescriptor> readers = new LinkedHashSet<>();
-    private final Set<IWriteDescriptor> writers = new LinkedHashSet<>();
+    // The descriptors added, one Entry per channel, in the order the channels were first added
+    // (getReaders, getWriters, removeAll). A channel's Entry is attached to its SelectionKey and
+    // the key is found with channel.keyFor (see entryOf): no map, and per connection one 32-byte
+    // object instead of a LinkedHashSet entry, an IdentityHashMap slot pair and an Entry.
+    private Entry head;
+    private Entry tail;
+    // Handles each ready key during select(Consumer), which fills no selected-key set.
+    private final Consumer<SelectionKey> dispatch = this::handleKey;
 
     private static final class Entry {
+        final SelectableChannel channel;
         IReadDescriptor reader;
         IWriteDescriptor writer;
-        SelectionKey key;
+        Entry prev;
+        Entry next;
+
+        Entry(SelectableChannel channel) {
+            this.channel = channel;
+        }
     }
 
     /**
@@ -83,11 +91,52 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         selector.wakeup();
     }
 
-    private void update(SelectableChannel channel) {
-        Entry e = entries.get(channel);
-        if (e == null) {
-            return;
+    /** Returns the Entry of {@code channel}, or null if it has none. */
+    private Entry entryOf(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && key.attachment() instanceof Entry e) {
+            return e;
         }
+        if (!channel.isOpen()) {
+            // Closed and deregistered (or never registered) while still added: no key to ask.
+            for (Entry e = head; e != null; e = e.next) {
+                if (e.channel == channel) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Entry newEntry(SelectableChannel channel) {
+        Entry e = new Entry(channel);
+        e.prev = tail;
+        if (tail == null) {
+            head = e;
+        } else {
+            tail.next = e;
+        }
+        tail = e;
+        return e;
+    }
+
+    private void unlink(Entry e) {
+        if (e.prev == null) {
+            head = e.next;
+        } else {
+            e.prev.next = e.next;
+        }
+        if (e.next == null) {
+            tail = e.prev;
+        } else {
+            e.next.prev = e.prev;
+        }
+        e.prev = null;
+        e.next = null;
+    }
+
+    private void update(Entry e) {
+        SelectableChannel channel = e.channel;
         int ops = 0;
         if (e.reader != null) {
             ops |= channel.validOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
@@ -95,105 +144,129 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         if (e.writer != null) {
             ops |= channel.validOps() & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
         }
+        SelectionKey key = channel.keyFor(selector);
         if (e.reader == null && e.writer == null) {
             // Keep the key registered with no interest rather than cancel it: a cancelled key
             // lingers until the next select, and registering the channel again before then
             // throws CancelledKeyException (a transport stops and starts reading or writing
             // all the time). Closing the channel cancels the key.
-            entries.remove(channel);
-            if (e.key != null && e.key.isValid()) {
-                try {
-                    e.key.interestOps(0);
-                    e.key.attach(null);
-                } catch (CancelledKeyException ex) {
-                    // closed meanwhile
+            unlink(e);
+            if (key != null && key.attachment() == e) {
+                key.attach(null);
+                if (key.isValid()) {
+                    try {
+                        key.interestOps(0);
+                    } catch (CancelledKeyException ex) {
+                        // closed meanwhile
+                    }
                 }
             }
             return;
         }
         try {
-            if (e.key == null || !e.key.isValid()) {
-                SelectionKey existing = channel.keyFor(selector);
-                if (existing != null && existing.isValid()) {
-                    existing.attach(e);
-                    existing.interestOps(ops);
-                    e.key = existing;
-                } else {
-                    e.key = channel.register(selector, ops, e);
-                }
+            if (key == null || !key.isValid()) {
+                channel.register(selector, ops, e);
             } else {
-                e.key.interestOps(ops);
+                if (key.attachment() != e) {
+                    key.attach(e);
+                }
+                key.interestOps(ops);
             }
         } catch (ClosedChannelException | CancelledKeyException ex) {
-            entries.remove(channel);
+            // Closed: nothing to wait for; the descriptor stays added until it is removed.
         }
     }
 
     @Override
     public void addReader(IReadDescriptor reader) {
-        if (readers.add(reader)) {
-            entries.computeIfAbsent(reader.fileno(), c -> new Entry()).reader = reader;
-            update(reader.fileno());
+        SelectableChannel channel = reader.fileno();
+        Entry e = entryOf(channel);
+        if (e == null) {
+            e = newEntry(channel);
+        } else if (e.reader == reader) {
+            return;
         }
+        e.reader = reader;
+        update(e);
     }
 
     @Override
     public void addWriter(IWriteDescriptor writer) {
-        if (writers.add(writer)) {
-            entries.computeIfAbsent(writer.fileno(), c -> new Entry()).writer = writer;
-            update(writer.fileno());
+        SelectableChannel channel = writer.fileno();
+        Entry e = entryOf(channel);
+        if (e == null) {
+            e = newEntry(channel);
+        } else if (e.writer == writer) {
+            return;
         }
+        e.writer = writer;
+        update(e);
     }
 
     @Override
     public void removeReader(IReadDescriptor reader) {
-        if (readers.remove(reader)) {
-            Entry e = entries.get(reader.fileno());
-            if (e != null) {
-                e.reader = null;
-                update(reader.fileno());
-            }
+        SelectableChannel channel = reader.fileno();
+        Entry e = channel == null ? null : entryOf(channel);
+        if (e != null && e.reader == reader) {
+            e.reader = null;
+            update(e);
         }
     }
 
     @Override
     public void removeWriter(IWriteDescriptor writer) {
-        if (writers.remove(writer)) {
-            Entry e = entries.get(writer.fileno());
-            if (e != null) {
-                e.writer = null;
-                update(writer.fileno());
-            }
+        SelectableChannel channel = writer.fileno();
+        Entry e = channel == null ? null : entryOf(channel);
+        if (e != null && e.writer == writer) {
+            e.writer = null;
+            update(e);
         }
     }
 
+    /** Removes every reader and writer; returns them, the readers first, each once. */
     @Override
     public List<IFileDescriptor> removeAll() {
-        List<IFileDescriptor> removed = new ArrayList<>(readers);
-        for (IWriteDescriptor w : writers) {
-            if (!removed.contains(w)) {
-                removed.add(w);
+        List<IFileDescriptor> removed = new ArrayList<>();
+        for (Entry e = head; e != null; e = e.next) {
+            if (e.reader != null) {
+                removed.add(e.reader);
             }
         }
-        for (IFileDescriptor d : removed) {
-            if (d instanceof IReadDescriptor r) {
-                removeReader(r);
+        for (Entry e = head; e != null; e = e.next) {
+            if (e.writer != null && e.writer != e.reader) {
+                removed.add(e.writer);
             }
-            if (d instanceof IWriteDescriptor w) {
-                removeWriter(w);
-            }
+        }
+        for (Entry e = head; e != null; ) {
+            Entry next = e.next;
+            e.reader = null;
+            e.writer = null;
+            update(e);
+            e = next;
         }
         return removed;
     }
 
     @Override
     public List<IReadDescriptor> getReaders() {
-        return new ArrayList<>(readers);
+        List<IReadDescriptor> readers = new ArrayList<>();
+        for (Entry e = head; e != null; e = e.next) {
+            if (e.reader != null) {
+                readers.add(e.reader);
+            }
+        }
+        return readers;
     }
 
     @Override
     public List<IWriteDescriptor> getWriters() {
-        return new ArrayList<>(writers);
+        List<IWriteDescriptor> writers = new ArrayList<>();
+        for (Entry e = head; e != null; e = e.next) {
+            if (e.writer != null) {
+                writers.add(e.writer);
+            }
+        }
+        return writers;
     }
 
     /** Disconnects every descriptor with ConnectionDone, as Twisted's disconnectAll. */
@@ -231,26 +304,24 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
 
     @Override
     protected void doIteration(Double timeout) {
+        handlingKeys = true;
         try {
             if (!selector.selectedKeys().isEmpty()) {
                 // releaseClosedChannels selected these already: don't block on them.
                 selector.selectNow();
+                handleSelectedKeys();
             } else if (timeout == null) {
-                selector.select();
+                selector.select(dispatch);
             } else {
                 long millis = (long) Math.ceil(timeout * 1000);
                 if (millis <= 0) {
-                    selector.selectNow();
+                    selector.selectNow(dispatch);
                 } else {
-                    selector.select(millis);
+                    selector.select(dispatch, millis);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        handlingKeys = true;
-        try {
-            handleSelectedKeys();
         } finally {
             handlingKeys = false;
         }
@@ -261,23 +332,28 @@ public class SelectReactor extends ReactorBase implements IReactorFDSet, IReacto
         while (it.hasNext()) {
             SelectionKey key = it.next();
             it.remove();
-            Entry e = (Entry) key.attachment();
-            if (e == null) {
-                continue;
-            }
-            int ready;
-            try {
-                ready = key.readyOps();
-            } catch (CancelledKeyException ex) {
-                continue;
-            }
-            if ((ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && e.reader != null) {
-                doReadOrWrite(e.reader, true);
-            }
-            if ((ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && e.writer != null
-                    && key.isValid()) {
-                doReadOrWrite(e.writer, false);
-            }
+            handleKey(key);
+        }
+    }
+
+    /** Calls the reader and the writer of a ready key. */
+    private void handleKey(SelectionKey key) {
+        Entry e = (Entry) key.attachment();
+        if (e == null) {
+            return;
+        }
+        int ready;
+        try {
+            ready = key.readyOps();
+        } catch (CancelledKeyException ex) {
+            return;
+        }
+        if ((ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && e.reader != null) {
+            doReadOrWrite(e.reader, true);
+        }
+        if ((ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && e.writer != null
+                && key.isValid()) {
+            doReadOrWrite(e.writer, false);
         }
     }
 

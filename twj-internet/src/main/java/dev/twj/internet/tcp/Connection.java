@@ -28,8 +28,9 @@ import java.nio.channels.SocketChannel;
  * A TCP connection over a non-blocking {@link SocketChannel}: the {@link ITCPTransport} of one
  * protocol. Port of Twisted's {@code twisted.internet.tcp.Connection}.
  *
- * <p>Reads go into one reusable 64 KiB direct buffer per reactor thread; the protocol's
- * {@code dataReceived} gets a copy of the bytes read. The connection is lost with
+ * <p>Reads go into one reusable 64 KiB direct buffer per reactor thread, and writes go out
+ * through it, at most 64 KiB per system call; the protocol's {@code dataReceived} gets a copy of
+ * the bytes read. The connection is lost with
  * {@link ConnectionDone} when closed cleanly (by either side), {@link ConnectionLost} on a reset
  * or I/O error, and {@link ConnectionAborted} after {@link #abortConnection}. When the peer
  * closes its side and the protocol is an {@link IHalfCloseableProtocol}, its
@@ -46,8 +47,16 @@ import java.nio.channels.SocketChannel;
 public abstract class Connection extends FileDescriptor
         implements ITCPTransport, ITLSTransport, ISSLTransport, IHalfCloseableDescriptor {
     private static final Logger log = new Logger(Connection.class);
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16));
+    // One direct buffer per reactor thread for reads and writes: the socket reads into it and
+    // writes from it without the JDK's temporary direct buffers. It holds data only inside
+    // doRead (until dataReceived gets its copy) and inside a write, which never overlap.
+    // An anonymous class, not withInitial(lambda): no lambda class spun on the first read.
+    private static final ThreadLocal<ByteBuffer> IO_BUFFER = new ThreadLocal<>() {
+        @Override
+        protected ByteBuffer initialValue() {
+            return ByteBuffer.allocateDirect(1 << 16);
+        }
+    };
 
     /** The socket of this connection. */
     protected SocketChannel socket;
@@ -58,7 +67,6 @@ public abstract class Connection extends FileDescriptor
     private boolean readDisconnected;
     /** The TLS layer once {@link #startTLS} was called: Twisted's {@code TLS} flag. */
     private ISSLTransport tls;
-    private IConsumer tlsConsumer;
 
     /** Creates a connection over {@code socket} for {@code protocol} (which may be set later). */
     protected Connection(SocketChannel socket, IProtocol protocol, ReactorBase reactor) {
@@ -83,7 +91,7 @@ public abstract class Connection extends FileDescriptor
         if (aborting || readDisconnected) {
             return null;
         }
-        ByteBuffer buffer = READ_BUFFER.get();
+        ByteBuffer buffer = IO_BUFFER.get();
         buffer.clear();
         int n;
         try {
@@ -97,7 +105,6 @@ public abstract class Connection extends FileDescriptor
         if (n == 0) {
             return null;
         }
-        // Direct: the socket reads into it without the JDK's temporary direct buffer and copy.
         byte[] data = new byte[n];
         buffer.flip().get(data);
         protocol.dataReceived(data);
@@ -124,14 +131,76 @@ public abstract class Connection extends FileDescriptor
         return !aborting && !disconnecting && !writeDisconnecting;
     }
 
+    /**
+     * Sends the queued buffers' bytes, copied in order into the thread's direct buffer, 64 KiB
+     * per {@code write(2)}, until the socket takes less than was offered or all are sent. The
+     * JDK would instead copy each heap buffer into a temporary direct buffer as large as it
+     * (kept per thread afterwards) and send several with {@code writev(2)}.
+     */
     @Override
     protected Object writeSomeData(ByteBuffer[] buffers) {
+        ByteBuffer out = IO_BUFFER.get();
+        long sent = 0;
+        int first = 0;
         try {
-            // One buffer (the usual case): write(2) rather than a one-element writev(2).
-            return buffers.length == 1 ? socket.write(buffers[0]) : socket.write(buffers);
+            while (first < buffers.length) {
+                out.clear();
+                for (int i = first; i < buffers.length && out.hasRemaining(); i++) {
+                    ByteBuffer b = buffers[i];
+                    int k = Math.min(b.remaining(), out.remaining());
+                    out.put(out.position(), b, b.position(), k);
+                    out.position(out.position() + k);
+                }
+                out.flip();
+                int offered = out.remaining();
+                int n = socket.write(out);
+                sent += n;
+                for (int left = n; left > 0; ) {
+                    ByteBuffer b = buffers[first];
+                    int k = Math.min(left, b.remaining());
+                    b.position(b.position() + k);
+                    left -= k;
+                    if (!b.hasRemaining()) {
+                        first++;
+                    }
+                }
+                while (first < buffers.length && !buffers[first].hasRemaining()) {
+                    first++;
+                }
+                if (n < offered) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             return new Failure(lost(e));
         }
+        return sent;
+    }
+
+    /**
+     * Sends {@code data} through the thread's direct buffer, 64 KiB per {@code write(2)}, until
+     * the socket takes less than was offered: no allocation. An I/O error stops it; the next
+     * {@link #doWrite} reports it.
+     */
+    @Override
+    protected int writeNow(byte[] data) {
+        ByteBuffer out = IO_BUFFER.get();
+        int sent = 0;
+        try {
+            while (sent < data.length) {
+                int offered = Math.min(out.capacity(), data.length - sent);
+                out.clear();
+                out.put(data, sent, offered).flip();
+                int n = socket.write(out);
+                sent += n;
+                if (n < offered) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // The unsent rest is queued and doWrite meets the error again.
+        }
+        return sent;
     }
 
     @Override
@@ -316,7 +385,7 @@ public abstract class Connection extends FileDescriptor
     @Override
     public void registerProducer(IProducer producer, boolean streaming) {
         if (tls != null) {
-            tlsConsumer.registerProducer(producer, streaming);
+            ((IConsumer) tls).registerProducer(producer, streaming);
         } else {
             super.registerProducer(producer, streaming);
         }
@@ -326,7 +395,7 @@ public abstract class Connection extends FileDescriptor
     @Override
     public void unregisterProducer() {
         if (tls != null) {
-            tlsConsumer.unregisterProducer();
+            ((IConsumer) tls).unregisterProducer();
         } else {
             super.unregisterProducer();
         }
@@ -364,7 +433,6 @@ public abstract class Connection extends FileDescriptor
         IProtocol layer = TLSSupport.get().startTLS(protocol, contextFactory, client);
         protocol = layer;
         tls = (ISSLTransport) layer;
-        tlsConsumer = (IConsumer) layer;
         try {
             layer.makeConnection(new BypassTLS());
         } catch (RuntimeException | Error e) {
@@ -372,7 +440,6 @@ public abstract class Connection extends FileDescriptor
             // as Twisted's does when getContext raises (test_tcp's test_badContext).
             protocol = original;
             tls = null;
-            tlsConsumer = null;
             if (oldProducer != null) {
                 registerProducer(oldProducer, streaming);
             }

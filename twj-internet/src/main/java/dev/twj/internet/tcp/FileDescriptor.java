@@ -61,7 +61,6 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
 
     /** The reactor this descriptor belongs to. */
     protected final ReactorBase reactor;
-    private final IReactorFDSet fds;
 
     /** At most this many buffers go to one gathering write. */
     private static final int MAX_GATHER = 1024;
@@ -81,11 +80,15 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
      * @throws IllegalArgumentException if the reactor is not an IReactorFDSet
      */
     protected FileDescriptor(ReactorBase reactor) {
-        if (!(reactor instanceof IReactorFDSet set)) {
+        if (!(reactor instanceof IReactorFDSet)) {
             throw new IllegalArgumentException("reactor is not an IReactorFDSet: " + reactor);
         }
         this.reactor = reactor;
-        this.fds = set;
+    }
+
+    private IReactorFDSet fds() {
+        // The constructor checked it; not kept in a second field (one per connection).
+        return (IReactorFDSet) reactor;
     }
 
     /** Returns the number of bytes written but not yet sent. */
@@ -176,15 +179,14 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
             // Nothing is queued: send at once, and wait for writability only for what the
             // kernel did not take. Twisted registers write interest around every write (two
             // epoll_ctl calls and one more select pass per write); Netty writes at once too.
-            ByteBuffer now = ByteBuffer.wrap(data);
-            Object l = writeSomeData(new ByteBuffer[] {now});
-            if (!(l instanceof Failure) && !now.hasRemaining()) {
+            int sent = writeNow(data);
+            if (sent == data.length) {
                 drainedAtOnce = true;
                 return;
             }
             // A partial write queues the rest; an error queues it all, and doWrite reports the
             // error from the reactor loop, as it would have without this shortcut.
-            byte[] rest = java.util.Arrays.copyOfRange(data, l instanceof Failure ? 0 : now.position(), data.length);
+            byte[] rest = sent <= 0 ? data.clone() : java.util.Arrays.copyOfRange(data, sent, data.length);
             queue().addLast(ByteBuffer.wrap(rest));
             bufferedBytes += rest.length;
             startWriting();
@@ -194,6 +196,20 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
         bufferedBytes += data.length;
         maybePauseProducer();
         startWriting();
+    }
+
+    /**
+     * Sends as much of {@code data} as the descriptor takes now, without blocking: the shortcut
+     * of {@link #write} when nothing is queued (see {@link #writeImmediately}).
+     *
+     * <p>Returns the number of bytes sent; 0 when none was, or when sending failed: the unsent
+     * bytes are then queued and the next {@link #doWrite} reports the error. This implementation
+     * calls {@link #writeSomeData} with {@code data} wrapped; {@link Connection} sends from a
+     * reusable direct buffer instead, allocating nothing.
+     */
+    protected int writeNow(byte[] data) {
+        ByteBuffer now = ByteBuffer.wrap(data);
+        return writeSomeData(new ByteBuffer[] {now}) instanceof Failure ? 0 : now.position();
     }
 
     private ArrayDeque<ByteBuffer> queue() {
@@ -283,22 +299,22 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
 
     /** Stops waiting for read availability. */
     public void stopReading() {
-        fds.removeReader(this);
+        fds().removeReader(this);
     }
 
     /** Stops waiting for write availability. */
     public void stopWriting() {
-        fds.removeWriter(this);
+        fds().removeWriter(this);
     }
 
     /** Starts waiting for read availability. */
     public void startReading() {
-        fds.addReader(this);
+        fds().addReader(this);
     }
 
     /** Starts waiting for write availability. */
     public void startWriting() {
-        fds.addWriter(this);
+        fds().addWriter(this);
     }
 
     /**

@@ -97,4 +97,51 @@ class TCPWriteBehaviourTests {
             assertArrayEquals(big, got);
         }
     }
+
+    /**
+     * Writes queued behind a partial one, small and larger than the 64 KiB a single send takes,
+     * are sent together (several per system call, one split over several) and arrive complete
+     * and in order.
+     */
+    @Test
+    public void test_queuedWritesArriveInOrder() throws Exception {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        java.util.List<byte[]> writes = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(1234);
+        writes.add(new byte[8 << 20]);
+        for (int i = 0; i < 3000; i++) {
+            int size = i % 500 == 0 ? 100_000 + random.nextInt(200_000) : 1 + random.nextInt(3000);
+            writes.add(new byte[size]);
+        }
+        for (byte[] w : writes) {
+            random.nextBytes(w);
+            all.write(w);
+        }
+        byte[] expected = all.toByteArray();
+        CompletableFuture<AfterWrite> seen = new CompletableFuture<>();
+        Factory f = Factory.forProtocol(() -> new Protocol() {
+            @Override
+            public void connectionMade() {
+                for (byte[] w : writes) {
+                    transport.write(w);
+                }
+                FileDescriptor fd = (FileDescriptor) transport;
+                seen.complete(new AfterWrite(reactor.getWriters().contains(fd), fd.bufferedBytes()));
+            }
+        });
+        f.noisy = false;
+        IListeningPort port = reactor.listenTCP(0, f, 50, "127.0.0.1");
+        loop = new Thread(() -> reactor.run(false), "write-behaviour-reactor");
+        loop.setDaemon(true);
+        loop.start();
+        try (Socket s = new Socket("127.0.0.1", ((IPv4Address) port.getHost()).port())) {
+            s.setSoTimeout(30_000);
+            AfterWrite after = seen.get(10, TimeUnit.SECONDS);
+            assertTrue(after.writeInterest(), "write interest registered");
+            assertTrue(after.buffered() > 0, "buffered " + after.buffered());
+            byte[] got = new byte[expected.length];
+            new DataInputStream(s.getInputStream()).readFully(got);
+            assertArrayEquals(expected, got);
+        }
+    }
 }
