@@ -27,6 +27,19 @@ public class ConnectionClosed extends RuntimeException {
         this.detail = String.join(" ", args);
     }
 
+    /**
+     * Creates the error with details; with {@code writableStackTrace} false it records no stack
+     * trace and no suppressed exceptions, and takes no cause, so that one instance can be shared
+     * as Twisted shares {@code main.CONNECTION_DONE}.
+     *
+     * @param writableStackTrace false for a shared instance
+     * @param args shown after the message, joined with spaces
+     */
+    protected ConnectionClosed(boolean writableStackTrace, String... args) {
+        super(String.join(" ", args), null, writableStackTrace, writableStackTrace);
+        this.detail = String.join(" ", args);
+    }
+
     /** Returns the detail given at construction, or {@code ""}. */
     public String detail() {
         return detail;

@@ -23,6 +23,21 @@ public class ConnectionDone extends ConnectionClosed {
         super(args);
     }
 
+    private ConnectionDone(boolean writableStackTrace) {
+        super(writableStackTrace);
+    }
+
+    private static final ConnectionDone SHARED = new ConnectionDone(false);
+
+    /**
+     * Returns the one shared instance with no detail, Twisted's {@code main.CONNECTION_DONE}
+     * (also {@link dev.twj.internet.Main#CONNECTION_DONE}): it has no stack trace, no suppressed
+     * exceptions and no cause, and none can be added, so sharing it is safe and free.
+     */
+    public static ConnectionDone shared() {
+        return SHARED;
+    }
+
     @Override
     protected String message() {
         return MESSAGE;

@@ -23,6 +23,21 @@ public class ConnectionLost extends ConnectionClosed {
         super(args);
     }
 
+    private ConnectionLost(boolean writableStackTrace) {
+        super(writableStackTrace);
+    }
+
+    private static final ConnectionLost SHARED = new ConnectionLost(false);
+
+    /**
+     * Returns the one shared instance with no detail, Twisted's {@code main.CONNECTION_LOST}
+     * (also {@link dev.twj.internet.Main#CONNECTION_LOST}): it has no stack trace, no suppressed
+     * exceptions and no cause, and none can be added, so sharing it is safe and free.
+     */
+    public static ConnectionLost shared() {
+        return SHARED;
+    }
+
     @Override
     protected String message() {
         return MESSAGE;

@@ -1,5 +1,6 @@
 package dev.twj.internet.tcp;
 
+import dev.twj.internet.Main;
 import dev.twj.internet.base.ReactorBase;
 import dev.twj.internet.error.ConnectionAborted;
 import dev.twj.internet.error.ConnectionDone;
@@ -100,7 +101,7 @@ public abstract class Connection extends FileDescriptor
             return new Failure(lost(e));
         }
         if (n < 0) {
-            return new Failure(new ConnectionDone());
+            return new Failure(Main.CONNECTION_DONE);
         }
         if (n == 0) {
             return null;

@@ -1,5 +1,6 @@
 package dev.twj.internet.tcp;
 
+import dev.twj.internet.Main;
 import dev.twj.internet.base.ReactorBase;
 import dev.twj.internet.error.ConnectionDone;
 import dev.twj.internet.interfaces.IConsumer;
@@ -110,7 +111,7 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
 
     /** Called when the buffer drained after {@link #loseConnection}; returns the reason to disconnect. */
     protected Object postLoseConnection() {
-        return new Failure(new ConnectionDone());
+        return new Failure(Main.CONNECTION_DONE);
     }
 
     /**
@@ -268,7 +269,7 @@ public abstract class FileDescriptor implements IReadDescriptor, IWriteDescripto
                 // doWrite won't close the connection any more.
                 stopReading();
                 stopWriting();
-                connectionLost(new Failure(new ConnectionDone()));
+                connectionLost(new Failure(Main.CONNECTION_DONE));
             } else {
                 stopReading();
                 startWriting();

@@ -1,6 +1,7 @@
 package dev.twj.internet.tcp;
 
 import dev.twj.internet.Abstract;
+import dev.twj.internet.Main;
 import dev.twj.internet.base.ReactorBase;
 import dev.twj.internet.defer.Defer;
 import dev.twj.internet.defer.Deferred;
@@ -270,7 +271,7 @@ public class Port implements IListeningPort, IReadDescriptor {
                 // As Twisted's connectionLost deletes self.deferred: a restarted port stops anew.
                 deferred = null;
                 try {
-                    connectionLost(new Failure(new ConnectionDone()));
+                    connectionLost(new Failure(Main.CONNECTION_DONE));
                     d.callback(null);
                 } catch (RuntimeException e) {
                     d.errback(new Failure(e));

@@ -2,6 +2,7 @@ package dev.twj.internet.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -570,5 +571,49 @@ class TCPBehaviourTests extends ReactorBuilder {
         runReactor(reactor);
         assertEquals(List.of("first lost ConnectionDone", "second got welcome"), events);
         assertEquals(1, flushLoggedErrors(IllegalStateException.class).size());
+    }
+
+    /**
+     * Both ends of a connection closed cleanly get Twisted's shared {@code main.CONNECTION_DONE}
+     * as the reason: no stack trace is made per connection, and what one handler does to the
+     * exception (add a suppressed exception, set a cause) cannot reach another.
+     */
+    @Test
+    public void cleanCloseGivesTheSharedConnectionDone() {
+        SelectReactor reactor = buildReactor();
+        List<Failure> reasons = new ArrayList<>();
+        class Closer extends Protocol {
+            @Override
+            public void connectionMade() {
+                transport.loseConnection();
+            }
+
+            @Override
+            public void connectionLost(Failure reason) {
+                reasons.add(reason);
+                reason.value().addSuppressed(new IllegalStateException("tampering"));
+                assertThrows(IllegalStateException.class, () -> reason.value().initCause(new Error()));
+                if (reasons.size() == 2) {
+                    reactor.stop();
+                }
+            }
+        }
+        IListeningPort port = reactor.listenTCP(0, ServerFactory.forProtocol(Closer::new), 50, "127.0.0.1");
+        reactor.connectTCP("127.0.0.1", portOf(port.getHost()), ClientFactory.forProtocol(Closer::new));
+        runReactor(reactor);
+        assertEquals(2, reasons.size());
+        for (Failure reason : reasons) {
+            assertSame(dev.twj.internet.Main.CONNECTION_DONE, reason.value());
+            assertEquals(0, reason.value().getStackTrace().length);
+            assertEquals(0, reason.value().getSuppressed().length);
+            assertEquals(null, reason.value().getCause());
+            assertEquals("Connection was closed cleanly.", reason.getErrorMessage());
+            assertEquals("dev.twj.internet.error.ConnectionDone: Connection was closed cleanly.\n",
+                    reason.getTraceback());
+            assertTrue(reason.getTraceback("brief").startsWith("Traceback (failure with no frames)"),
+                    reason.getTraceback("brief"));
+        }
+        assertSame(ConnectionDone.shared(), dev.twj.internet.Main.CONNECTION_DONE);
+        assertSame(ConnectionLost.shared(), dev.twj.internet.Main.CONNECTION_LOST);
     }
 }
