@@ -158,21 +158,13 @@ public final class Loopback {
     public static Deferred<Void> loopbackTCP(
             IReactorTCP reactor, IProtocol server, Protocol client, int port, boolean noisy) {
         IReactorTCP r = reactor != null ? reactor : Reactor.reactor();
-        FireOnClose[] serverWrapper = {null};
-        WrappingFactory f = new WrappingFactory(new Factory()) {
-            @Override
-            public Protocol buildProtocol(IAddress addr) {
-                return serverWrapper[0];
-            }
-        };
-        serverWrapper[0] = new FireOnClose(f, server);
-        f.noisy = noisy;
-        IListeningPort serverPort = r.listenTCP(port, f, 50, "127.0.0.1");
+        FireOnClose serverWrapper = serverWrapper(server, noisy);
+        IListeningPort serverPort = r.listenTCP(port, serverWrapper.factory, 50, "127.0.0.1");
         LoopbackClientFactory clientF = new LoopbackClientFactory(client);
         clientF.noisy = noisy;
         r.connectTCP("127.0.0.1", ((IPv4Address) serverPort.getHost()).port(), clientF);
         return clientF.deferred
-                .addCallbackDeferred(x -> serverWrapper[0].deferred)
+                .addCallbackDeferred(x -> serverWrapper.deferred)
                 .addCallbackDeferred(x -> serverPort.stopListening());
     }
 
@@ -211,18 +203,10 @@ public final class Loopback {
             throw new UncheckedIOException(e);
         }
         Path path = dir.resolve("sock");
-        FireOnClose[] serverWrapper = {null};
-        WrappingFactory f = new WrappingFactory(new Factory()) {
-            @Override
-            public Protocol buildProtocol(IAddress addr) {
-                return serverWrapper[0];
-            }
-        };
-        serverWrapper[0] = new FireOnClose(f, server);
-        f.noisy = noisy;
+        FireOnClose serverWrapper = serverWrapper(server, noisy);
         IListeningPort serverPort;
         try {
-            serverPort = r.listenUNIX(path.toString(), f, 50, 0666, false);
+            serverPort = r.listenUNIX(path.toString(), serverWrapper.factory, 50, 0666, false);
         } catch (RuntimeException e) {
             deleteQuietly(path, dir);
             throw e;
@@ -231,7 +215,7 @@ public final class Loopback {
         clientF.noisy = noisy;
         r.connectUNIX(path.toString(), clientF, 30, false);
         return clientF.deferred
-                .addCallbackDeferred(x -> serverWrapper[0].deferred)
+                .addCallbackDeferred(x -> serverWrapper.deferred)
                 .addCallbackDeferred(x -> serverPort.stopListening())
                 .addBoth(result -> {
                     deleteQuietly(path, dir);
@@ -240,6 +224,24 @@ public final class Loopback {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Wraps {@code server} in a {@link FireOnClose} whose factory builds that one wrapper for the
+     * one connection the loopback makes (Twisted's {@code loopbackTCP} and {@code loopbackUNIX}
+     * both set {@code f.buildProtocol = lambda addr: serverWrapper}).
+     */
+    private static FireOnClose serverWrapper(IProtocol server, boolean noisy) {
+        FireOnClose[] serverWrapper = {null};
+        WrappingFactory f = new WrappingFactory(new Factory()) {
+            @Override
+            public Protocol buildProtocol(IAddress addr) {
+                return serverWrapper[0];
+            }
+        };
+        f.noisy = noisy;
+        serverWrapper[0] = new FireOnClose(f, server);
+        return serverWrapper[0];
     }
 
     /** Deletes the socket file and its directory, if they are still there. */

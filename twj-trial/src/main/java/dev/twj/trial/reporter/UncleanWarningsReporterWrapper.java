@@ -4,7 +4,6 @@ import dev.twj.logger.Logger;
 import dev.twj.python.failure.Failure;
 import dev.twj.trial.itrial.IReporter;
 import dev.twj.trial.unittest.SynchronousTestCase;
-import dev.twj.trial.unittest.Todo;
 import dev.twj.trial.util.DirtyReactorAggregateError;
 
 /**
@@ -17,19 +16,12 @@ import dev.twj.trial.util.DirtyReactorAggregateError;
  * the wrapped reporter (or the one it wraps) is a {@link Reporter}, and logged at the
  * {@code warn} level.
  */
-public final class UncleanWarningsReporterWrapper implements IReporter {
+public final class UncleanWarningsReporterWrapper extends TestResultDecorator {
     private static final Logger LOG = new Logger(UncleanWarningsReporterWrapper.class);
-
-    private final IReporter originalReporter;
 
     /** Wraps {@code originalReporter}. */
     public UncleanWarningsReporterWrapper(IReporter originalReporter) {
-        this.originalReporter = originalReporter;
-    }
-
-    /** Returns the wrapped reporter. */
-    public IReporter originalReporter() {
-        return originalReporter;
+        super(originalReporter);
     }
 
     /**
@@ -41,7 +33,7 @@ public final class UncleanWarningsReporterWrapper implements IReporter {
         if (error.check(DirtyReactorAggregateError.class) != null) {
             String message = error.getErrorMessage();
             LOG.warn("{message}", "message", message);
-            IReporter r = originalReporter;
+            IReporter r = originalReporter();
             while (r instanceof ExitWrapper w) {
                 r = w.originalReporter();
             }
@@ -49,47 +41,12 @@ public final class UncleanWarningsReporterWrapper implements IReporter {
                 reporter.writeWarning("UserWarning", message);
             }
         } else {
-            originalReporter.addError(test, error);
+            super.addError(test, error);
         }
     }
 
     @Override
-    public void startTest(SynchronousTestCase test) {
-        originalReporter.startTest(test);
-    }
-
-    @Override
-    public void stopTest(SynchronousTestCase test) {
-        originalReporter.stopTest(test);
-    }
-
-    @Override
-    public void addSuccess(SynchronousTestCase test) {
-        originalReporter.addSuccess(test);
-    }
-
-    @Override
-    public void addFailure(SynchronousTestCase test, Failure fail) {
-        originalReporter.addFailure(test, fail);
-    }
-
-    @Override
-    public void addSkip(SynchronousTestCase test, String reason) {
-        originalReporter.addSkip(test, reason);
-    }
-
-    @Override
-    public void addExpectedFailure(SynchronousTestCase test, Failure error, Todo todo) {
-        originalReporter.addExpectedFailure(test, error, todo);
-    }
-
-    @Override
-    public void addUnexpectedSuccess(SynchronousTestCase test, Todo todo) {
-        originalReporter.addUnexpectedSuccess(test, todo);
-    }
-
-    @Override
     public String toString() {
-        return "UncleanWarningsReporterWrapper{" + originalReporter + "}";
+        return "UncleanWarningsReporterWrapper{" + originalReporter() + "}";
     }
 }
